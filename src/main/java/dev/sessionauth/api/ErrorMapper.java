@@ -1,0 +1,150 @@
+package dev.sessionauth.api;
+
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import dev.sessionauth.auth.AccessDeniedException;
+import dev.sessionauth.auth.Authenticator;
+import dev.sessionauth.auth.NotAuthenticatedException;
+import dev.sessionauth.session.LoginRejectedException;
+import dev.sessionauth.session.SessionCookies;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/** The one place where exceptions become the contract's {"error": "..."} answers. */
+public class ErrorMapper {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+
+    private final Authenticator authenticator;
+    private final SessionCookies sessionCookies;
+    private final Clock clock;
+
+    public ErrorMapper(Authenticator authenticator, SessionCookies sessionCookies, Clock clock) {
+        this.authenticator = authenticator;
+        this.sessionCookies = sessionCookies;
+        this.clock = clock;
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> invalidRequest(InvalidRequestException e) {
+        return error(Status.BAD_REQUEST, e.getMessage());
+    }
+
+    /**
+     * Unreadable JSON, or JSON of the wrong shape or types. MismatchedInputException is named because Quarkus
+     * ships a more specific mapper for it that would otherwise answer with Jackson's details.
+     */
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
+    public RestResponse<ErrorResponse> unreadableJson(Exception e) {
+        return error(Status.BAD_REQUEST, InvalidRequestException.WRONG_FORMAT);
+    }
+
+    /** A body in a media type the route does not read counts as a body in the wrong format. */
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> unsupportedMediaType(NotSupportedException e) {
+        return error(Status.BAD_REQUEST, InvalidRequestException.WRONG_FORMAT);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> notAuthenticated(NotAuthenticatedException e) {
+        return error(Status.UNAUTHORIZED, "Unauthorized");
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> accessDenied(AccessDeniedException e) {
+        return error(Status.FORBIDDEN, "Forbidden");
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> loginRejected(LoginRejectedException e) {
+        return error(e.reason().status(), e.reason().message());
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> resourceNotFound(ResourceNotFoundException e) {
+        return error(Status.NOT_FOUND, "Not found");
+    }
+
+    /**
+     * A path no route matches is treated like a protected route: 401 without credentials, 403 with invalid
+     * ones, 404 only for an authenticated caller. Checking credentials is blocking work, and unmatched requests
+     * are still on the event loop, so it moves to a worker thread.
+     */
+    @ServerExceptionMapper
+    public Uni<RestResponse<ErrorResponse>> routeNotFound(NotFoundException e, HttpHeaders headers) {
+        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Cookie cookie = headers.getCookies().get(sessionCookies.cookieName());
+        String sessionToken = cookie == null ? null : cookie.getValue();
+        Instant now = clock.instant();
+        return Uni.createFrom().item(() -> {
+            authenticator.checkUnroutedRequest(authorization, sessionToken, now);
+            return error(Status.NOT_FOUND, "Not found");
+        })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure(NotAuthenticatedException.class).recoverWithItem(() -> error(Status.UNAUTHORIZED, "Unauthorized"))
+                .onFailure(AccessDeniedException.class).recoverWithItem(() -> error(Status.FORBIDDEN, "Forbidden"));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> methodNotAllowed(NotAllowedException e) {
+        RestResponse<ErrorResponse> response = error(Status.METHOD_NOT_ALLOWED, "Method not allowed");
+        String allow = e.getResponse().getHeaderString("Allow");
+        return allow == null ? response : RestResponse.ResponseBuilder.fromResponse(response).header("Allow", allow).build();
+    }
+
+    /**
+     * Any other HTTP-level rejection keeps its status and says it in the contract's shape. The framework's own
+     * 400s come from request bodies it could not read.
+     */
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == Status.BAD_REQUEST.getStatusCode()) {
+            return error(Status.BAD_REQUEST, InvalidRequestException.WRONG_FORMAT);
+        }
+        if (status >= 500) {
+            LOG.errorf(e, "Request failed with status %d", status);
+        }
+        return error(status, Status.fromStatusCode(status) == null ? "Error" : Status.fromStatusCode(status).getReasonPhrase());
+    }
+
+    @ServerExceptionMapper({ JDBCConnectionException.class, SQLTransientConnectionException.class })
+    public RestResponse<ErrorResponse> databaseUnavailable(Exception e, UriInfo uriInfo) {
+        LOG.warnf("Database unavailable while serving %s: %s", uriInfo.getPath(), e.getMessage());
+        return error(Status.SERVICE_UNAVAILABLE, "Service unavailable");
+    }
+
+    /** A bug, not a client error: log it once with its stack trace and answer without details. */
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> unexpected(Throwable e, UriInfo uriInfo) {
+        LOG.errorf(e, "Unexpected error while serving %s", uriInfo.getPath());
+        return error(Status.INTERNAL_SERVER_ERROR, "Internal server error");
+    }
+
+    private static RestResponse<ErrorResponse> error(Status status, String message) {
+        return error(status.getStatusCode(), message);
+    }
+
+    private static RestResponse<ErrorResponse> error(int status, String message) {
+        return RestResponse.ResponseBuilder.<ErrorResponse> create(status).entity(new ErrorResponse(message)).build();
+    }
+}

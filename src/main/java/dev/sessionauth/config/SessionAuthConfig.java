@@ -1,0 +1,91 @@
+package dev.sessionauth.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import dev.sessionauth.auth.AuthType;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+
+/** Typed configuration of the service; application.properties maps the contract's environment names onto it. */
+@ConfigMapping(prefix = "session-auth")
+public interface SessionAuthConfig {
+
+    /** Which credentials protected routes accept (AUTH_TYPE). */
+    @WithDefault("any")
+    AuthType authType();
+
+    Session session();
+
+    Password password();
+
+    Purge purge();
+
+    Admin admin();
+
+    Cors cors();
+
+    /** Session cookie and expiry settings. */
+    interface Session {
+
+        /** Name of the session cookie (SESSION_NAME). */
+        @WithDefault("_my_session_id")
+        String cookieName();
+
+        /** Absolute session lifetime in seconds (SESSION_DURATION); zero or negative disables it. */
+        @WithDefault(LenientSecondsConverter.DEFAULT_ABSOLUTE_TIMEOUT_SECONDS)
+        @WithConverter(LenientSecondsConverter.class)
+        Duration absoluteTimeout();
+
+        /** A session unused for this long is expired; zero disables the idle timeout. */
+        @WithDefault("30m")
+        Duration idleTimeout();
+
+        /** The idle clock (last_seen_at) is written at most once per this interval per session. */
+        @WithDefault("1m")
+        Duration touchInterval();
+
+        /** Whether the cookie carries the Secure attribute (HTTPS only). */
+        @WithDefault("true")
+        boolean cookieSecure();
+    }
+
+    /** Password hashing. */
+    interface Password {
+
+        /** bcrypt cost factor (log2 of the number of rounds). */
+        @WithDefault("12")
+        int bcryptCost();
+    }
+
+    /** The scheduled purge of expired sessions. */
+    interface Purge {
+
+        /** How often the purge runs, e.g. 5m; "off" disables it. */
+        @WithDefault("5m")
+        String interval();
+
+        /** Rows deleted per transaction, so the table is never locked for long. */
+        @WithDefault("1000")
+        int batchSize();
+    }
+
+    /** The first administrator, created at start-up when absent. */
+    interface Admin {
+
+        /** Email of the bootstrap administrator (ADMIN_EMAIL). */
+        Optional<String> email();
+
+        /** Password of the bootstrap administrator (ADMIN_PASSWORD); never logged. */
+        Optional<String> password();
+    }
+
+    /** Cross-origin resource sharing for /api/v1. */
+    interface Cors {
+
+        /** Value of Access-Control-Allow-Origin on every API response. */
+        @WithDefault("*")
+        String allowedOrigin();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.sessionauth.session;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/** The secret a session cookie carries: 256 random bits, stored server-side only as their SHA-256. */
+public final class SessionToken {
+
+    private static final int TOKEN_BYTES = 32;
+    /** Unpadded URL-safe base64 of 32 bytes. */
+    private static final int TOKEN_LENGTH = 43;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private SessionToken() {
+    }
+
+    public static String generate() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Whether the value could be a token we issued; anything else is rejected without a database lookup. */
+    public static boolean isWellFormed(String value) {
+        if (value == null || value.length() != TOKEN_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean urlSafeBase64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '_';
+            if (!urlSafeBase64) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", impossible);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.sessionauth.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import dev.sessionauth.user.User;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A server-side session; the database keeps only the SHA-256 of the cookie token. */
+@Entity
+@Table(name = "user_sessions")
+public class UserSession extends PanacheEntityBase {
+
+    /** Public identifier of the session; unrelated to the token. */
+    @Id
+    public UUID id;
+
+    @NotNull
+    @Column(name = "token_hash", updatable = false)
+    public byte[] tokenHash;
+
+    @NotNull
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "user_id", updatable = false)
+    public User user;
+
+    @NotNull
+    @Column(name = "created_at", updatable = false)
+    public Instant createdAt;
+
+    @NotNull
+    @Column(name = "last_seen_at")
+    public Instant lastSeenAt;
+
+    /** Absolute expiry, or null when sessions have no absolute lifetime. */
+    @Column(name = "expires_at", updatable = false)
+    public Instant expiresAt;
+
+    @Size(max = 45)
+    @Column(name = "client_ip", updatable = false)
+    public String clientIp;
+
+    @Size(max = 512)
+    @Column(name = "user_agent", updatable = false)
+    public String userAgent;
+
+    /** The session with this token hash together with its user, in one query. */
+    public static Optional<UserSession> findByTokenHashWithUser(byte[] tokenHash) {
+        return find("from UserSession s join fetch s.user where s.tokenHash = ?1", tokenHash).firstResultOptional();
+    }
+
+    /** Whether the session is still usable at {@code now}; a zero idle timeout disables the idle check. */
+    public boolean isActiveAt(Instant now, Duration idleTimeout) {
+        if (expiresAt != null && !now.isBefore(expiresAt)) {
+            return false;
+        }
+        return idleTimeout.isZero() || now.isBefore(lastSeenAt.plus(idleTimeout));
+    }
+}

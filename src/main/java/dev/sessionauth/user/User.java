@@ -1,0 +1,69 @@
+package dev.sessionauth.user;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+
+/** A person who can sign in; the password is only ever held as a bcrypt hash. */
+@Entity
+@Table(name = "users")
+public class User extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @NotBlank
+    @Size(max = 254)
+    public String email;
+
+    @NotBlank
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    @Size(max = 255)
+    @Column(name = "first_name")
+    public String firstName;
+
+    @Size(max = 255)
+    @Column(name = "last_name")
+    public String lastName;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    public Role role;
+
+    @NotNull
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @NotNull
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** Emails are compared without regard to case, matching the unique index on lower(email). */
+    public static Optional<User> findByEmail(String email) {
+        if (email.indexOf('\0') >= 0) {
+            // No stored email can contain NUL, and PostgreSQL rejects it as a parameter.
+            return Optional.empty();
+        }
+        return find("lower(email) = lower(?1)", email).firstResultOptional();
+    }
+
+    public static List<User> listByCreation() {
+        return listAll(Sort.by("createdAt").and("id"));
+    }
+}
