@@ -2,6 +2,7 @@ package dev.sessionauth.user;
 
 import java.time.Clock;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
@@ -11,27 +12,43 @@ import dev.sessionauth.config.SessionAuthConfig;
 import io.quarkus.runtime.StartupEvent;
 
 /** Creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD at start-up; an existing user is never changed. */
+@ApplicationScoped
 public class AdminBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
 
-    void onStart(@Observes StartupEvent event, SessionAuthConfig config, UserService userService, Clock clock) {
-        SessionAuthConfig.Admin admin = config.admin();
+    private final SessionAuthConfig.Admin admin;
+    private final UserService userService;
+    private final Clock clock;
+
+    public AdminBootstrap(SessionAuthConfig config, UserService userService, Clock clock) {
+        this.admin = config.admin();
+        this.userService = userService;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        ensureAdmin();
+    }
+
+    /** Creates the configured administrator unless a user with that email already exists. */
+    public void ensureAdmin() {
         if (admin.email().isEmpty() || admin.password().isEmpty()) {
             LOG.debug("No ADMIN_EMAIL/ADMIN_PASSWORD configured: no bootstrap administrator");
             return;
         }
-        if (User.findByEmail(admin.email().get()).isPresent()) {
-            LOG.infof("Bootstrap administrator %s already exists; left unchanged", admin.email().get());
+        String email = admin.email().get();
+        if (User.findByEmail(email).isPresent()) {
+            LOG.debugf("Bootstrap administrator %s already exists; left unchanged", email);
             return;
         }
         try {
-            User created = userService.create(new CreateUserRequest(admin.email().get(), admin.password().get(), null, null),
-                    Role.ADMIN, clock.instant());
+            User created = userService.create(new CreateUserRequest(email, admin.password().get(), null, null), Role.ADMIN,
+                    clock.instant());
             LOG.infof("Created bootstrap administrator %s (%s)", created.email, created.id);
         } catch (InvalidRequestException rejected) {
             // Another instance may have created it first; anything else is a configuration error worth stopping for.
-            if (User.findByEmail(admin.email().get()).isEmpty()) {
+            if (User.findByEmail(email).isEmpty()) {
                 throw new IllegalStateException("Cannot create the bootstrap administrator: " + rejected.getMessage());
             }
         }

@@ -1,0 +1,52 @@
+package dev.sessionauth.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.sessionauth.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+
+@QuarkusTest
+@TestProfile(BasicOnlyModeTest.BasicAuthType.class)
+class BasicOnlyModeTest {
+
+    /** AUTH_TYPE=basic_auth, set under the contract's name. */
+    public static class BasicAuthType implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("AUTH_TYPE", "basic_auth");
+        }
+    }
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void shouldAcceptBasicCredentials() {
+        Api.asAdmin().get("/api/v1/users/me").then().statusCode(200).body("email", equalTo(Api.ADMIN_EMAIL));
+    }
+
+    @Test
+    void shouldRefuseSessionCookiesAsInvalidCredentials() {
+        given().cookie(Api.COOKIE, "x".repeat(43)).get("/api/v1/users/me").then().statusCode(403)
+                .body("error", equalTo("Forbidden"));
+        given().get("/api/v1/users/me").then().statusCode(401);
+    }
+
+    @Test
+    void shouldNotIssueSessionsItWouldNeverAccept() {
+        given().formParam("email", Api.ADMIN_EMAIL).formParam("password", Api.ADMIN_PASSWORD)
+                .post("/api/v1/auth_session/login")
+                .then().statusCode(404).body("error", equalTo("Not found"));
+    }
+}
