@@ -24,10 +24,12 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.sessionauth.auth.AccessDeniedException;
 import dev.sessionauth.auth.Authenticator;
 import dev.sessionauth.auth.NotAuthenticatedException;
+import dev.sessionauth.auth.TooManyAttemptsException;
 import dev.sessionauth.session.LoginRejectedException;
 import dev.sessionauth.session.SessionCookies;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpServerRequest;
 
 /** The one place where exceptions become the contract's {"error": "..."} answers. */
 public class ErrorMapper {
@@ -75,6 +77,15 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
+    public RestResponse<ErrorResponse> tooManyAttempts(TooManyAttemptsException e) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return RestResponse.ResponseBuilder.<ErrorResponse> create(Status.TOO_MANY_REQUESTS)
+                .entity(new ErrorResponse("Too many failed attempts"))
+                .header("Retry-After", seconds)
+                .build();
+    }
+
+    @ServerExceptionMapper
     public RestResponse<ErrorResponse> loginRejected(LoginRejectedException e) {
         return error(e.reason().status(), e.reason().message());
     }
@@ -90,18 +101,22 @@ public class ErrorMapper {
      * are still on the event loop, so it moves to a worker thread.
      */
     @ServerExceptionMapper
-    public Uni<RestResponse<ErrorResponse>> routeNotFound(NotFoundException e, HttpHeaders headers) {
+    public Uni<RestResponse<ErrorResponse>> routeNotFound(NotFoundException e, HttpHeaders headers,
+            HttpServerRequest request) {
+        String clientAddress = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         Cookie cookie = headers.getCookies().get(sessionCookies.cookieName());
         String sessionToken = cookie == null ? null : cookie.getValue();
         Instant now = clock.instant();
         return Uni.createFrom().item(() -> {
-            authenticator.checkUnroutedRequest(authorization, sessionToken, now);
+            authenticator.checkUnroutedRequest(authorization, sessionToken, clientAddress, now);
             return error(Status.NOT_FOUND, "Not found");
         })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure(NotAuthenticatedException.class).recoverWithItem(() -> error(Status.UNAUTHORIZED, "Unauthorized"))
-                .onFailure(AccessDeniedException.class).recoverWithItem(() -> error(Status.FORBIDDEN, "Forbidden"));
+                .onFailure(AccessDeniedException.class).recoverWithItem(() -> error(Status.FORBIDDEN, "Forbidden"))
+                .onFailure(TooManyAttemptsException.class)
+                .recoverWithItem(failure -> tooManyAttempts((TooManyAttemptsException) failure));
     }
 
     @ServerExceptionMapper

@@ -11,9 +11,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 import dev.sessionauth.session.SessionCookies;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Requires credentials on every route not marked {@link PublicEndpoint}. It runs after routing, on the worker
+ * Requires credentials on every route not marked {@link PublicEndpoint}, and refuses cross-site writes that
+ * would ride on the session cookie. It runs after routing, on the worker
  * thread of the (blocking) endpoint, so the database lookup and bcrypt never block the event loop.
  */
 @Provider
@@ -22,28 +24,48 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resourceInfo;
 
+    @Context
+    HttpServerRequest httpRequest;
+
     private final Authenticator authenticator;
     private final CurrentCaller currentCaller;
     private final SessionCookies sessionCookies;
+    private final CrossSiteRequestGuard crossSiteRequestGuard;
     private final Clock clock;
 
     public AuthenticationFilter(Authenticator authenticator, CurrentCaller currentCaller,
-            SessionCookies sessionCookies, Clock clock) {
+            SessionCookies sessionCookies, CrossSiteRequestGuard crossSiteRequestGuard, Clock clock) {
         this.authenticator = authenticator;
         this.currentCaller = currentCaller;
         this.sessionCookies = sessionCookies;
+        this.crossSiteRequestGuard = crossSiteRequestGuard;
         this.clock = clock;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         if (isPublic()) {
+            // The login form is public, but a cross-site POST to it could sign a victim into an attacker's account.
+            checkNotCrossSite(request);
             return;
         }
         Cookie cookie = request.getCookies().get(sessionCookies.cookieName());
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        currentCaller.set(authenticator.authenticate(authorization, cookie == null ? null : cookie.getValue(),
-                clock.instant()));
+        Caller caller = authenticator.authenticate(authorization, cookie == null ? null : cookie.getValue(),
+                clientAddress(), clock.instant());
+        if (caller.sessionId().isPresent()) {
+            checkNotCrossSite(request);
+        }
+        currentCaller.set(caller);
+    }
+
+    private void checkNotCrossSite(ContainerRequestContext request) {
+        crossSiteRequestGuard.check(request.getMethod(), request.getHeaderString("Origin"),
+                request.getHeaderString("Sec-Fetch-Site"), request.getHeaderString(HttpHeaders.HOST));
+    }
+
+    private String clientAddress() {
+        return httpRequest.remoteAddress() == null ? null : httpRequest.remoteAddress().hostAddress();
     }
 
     private boolean isPublic() {

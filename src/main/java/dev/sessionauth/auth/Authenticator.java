@@ -6,8 +6,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
-import org.jboss.logging.Logger;
-
 import dev.sessionauth.config.SessionAuthConfig;
 import dev.sessionauth.session.SessionService;
 import dev.sessionauth.session.UserSession;
@@ -21,28 +19,28 @@ import dev.sessionauth.user.User;
 @ApplicationScoped
 public class Authenticator {
 
-    private static final Logger LOG = Logger.getLogger(Authenticator.class);
-
     private final AuthType authType;
     private final SessionService sessionService;
-    private final PasswordHasher passwordHasher;
+    private final CredentialVerifier credentialVerifier;
 
-    public Authenticator(SessionAuthConfig config, SessionService sessionService, PasswordHasher passwordHasher) {
+    public Authenticator(SessionAuthConfig config, SessionService sessionService, CredentialVerifier credentialVerifier) {
         this.authType = config.authType();
         this.sessionService = sessionService;
-        this.passwordHasher = passwordHasher;
+        this.credentialVerifier = credentialVerifier;
     }
 
-    public Caller authenticate(String authorizationHeader, String sessionToken, Instant now) {
+    /** @throws TooManyAttemptsException when Basic credentials arrive for a locked account or address */
+    public Caller authenticate(String authorizationHeader, String sessionToken, String clientAddress, Instant now) {
         if (authorizationHeader == null && sessionToken == null) {
             throw new NotAuthenticatedException();
         }
         Optional<Caller> caller;
         if (sessionToken != null && authType.acceptsSession()) {
             caller = sessionService.findActive(sessionToken, now)
-                    .map(session -> callerOf(session));
+                    .map(session -> callerOf(session, clientAddress));
         } else if (authorizationHeader != null && authType.acceptsBasic()) {
-            caller = BasicCredentials.parse(authorizationHeader).flatMap(this::verify);
+            caller = BasicCredentials.parse(authorizationHeader)
+                    .flatMap(credentials -> verify(credentials, clientAddress, now));
         } else {
             caller = Optional.empty();
         }
@@ -54,24 +52,21 @@ public class Authenticator {
      * is active: throws like {@link #authenticate} when the credentials are missing or invalid.
      */
     @ActivateRequestContext
-    public void checkUnroutedRequest(String authorizationHeader, String sessionToken, Instant now) {
-        authenticate(authorizationHeader, sessionToken, now);
+    public void checkUnroutedRequest(String authorizationHeader, String sessionToken, String clientAddress, Instant now) {
+        authenticate(authorizationHeader, sessionToken, clientAddress, now);
     }
 
-    private static Caller callerOf(UserSession session) {
-        return new Caller(session.user.id, session.user.role, Optional.of(session.id));
+    private static Caller callerOf(UserSession session, String clientAddress) {
+        return new Caller(session.user.id, session.user.role, Optional.of(session.id), clientAddress);
     }
 
-    private Optional<Caller> verify(BasicCredentials credentials) {
-        Optional<User> user = User.findByEmail(credentials.email());
-        if (user.isEmpty()) {
-            passwordHasher.burnVerification(credentials.password());
+    private Optional<Caller> verify(BasicCredentials credentials, String clientAddress, Instant now) {
+        CredentialVerifier.Verification verification = credentialVerifier.verify(credentials.email(),
+                credentials.password(), clientAddress, "basic", now);
+        if (verification.outcome() != CredentialVerifier.Outcome.VERIFIED) {
             return Optional.empty();
         }
-        if (!passwordHasher.matches(credentials.password(), user.get().passwordHash)) {
-            LOG.infof("Basic authentication failed for user %s: wrong password", user.get().id);
-            return Optional.empty();
-        }
-        return Optional.of(new Caller(user.get().id, user.get().role, Optional.empty()));
+        User user = verification.user().orElseThrow();
+        return Optional.of(new Caller(user.id, user.role, Optional.empty(), clientAddress));
     }
 }

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import dev.sessionauth.user.Role;
 
-/** The authenticated user of the current request, and the session it came with, if any. */
-public record Caller(UUID userId, Role role, Optional<UUID> sessionId) {
+/** The authenticated user of the current request, the session it came with (if any), and where it came from. */
+public record Caller(UUID userId, Role role, Optional<UUID> sessionId, String clientAddress) {
 
     public boolean isAdmin() {
         return role == Role.ADMIN;

@@ -1,6 +1,7 @@
 package dev.sessionauth.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import dev.sessionauth.auth.AuthType;
@@ -26,6 +27,12 @@ public interface SessionAuthConfig {
 
     Cors cors();
 
+    Login login();
+
+    BruteForce bruteForce();
+
+    Csrf csrf();
+
     /** Session cookie and expiry settings. */
     interface Session {
 
@@ -49,6 +56,20 @@ public interface SessionAuthConfig {
         /** Whether the cookie carries the Secure attribute (HTTPS only). */
         @WithDefault("true")
         boolean cookieSecure();
+
+        /** SameSite attribute of the cookie: lax or strict. */
+        @WithDefault("lax")
+        SameSitePolicy cookieSameSite();
+
+        /** Prefix the cookie name with __Host- (forces Secure, Path=/ and no Domain in browsers). */
+        @WithDefault("false")
+        boolean cookieHostPrefix();
+    }
+
+    /** The SameSite values the service allows; None would send the cookie on cross-site requests. */
+    enum SameSitePolicy {
+        LAX,
+        STRICT
     }
 
     /** Password hashing. */
@@ -79,6 +100,41 @@ public interface SessionAuthConfig {
 
         /** Password of the bootstrap administrator (ADMIN_PASSWORD); never logged. */
         Optional<String> password();
+    }
+
+    /** Answers of the session login. */
+    interface Login {
+
+        /** Answer 401 "invalid email or password" for unknown emails and wrong passwords alike. */
+        @WithDefault("false")
+        boolean genericErrors();
+    }
+
+    /** Limits on failed sign-ins (session login, Basic, password change), shared by all instances. */
+    interface BruteForce {
+
+        /** Failures per account (email) within one window before the account is locked. */
+        @WithDefault("10")
+        int accountMaxFailures();
+
+        /** Failures per client address within one window before the address is locked. */
+        @WithDefault("100")
+        int addressMaxFailures();
+
+        /** The window in which failures are counted. */
+        @WithDefault("15m")
+        Duration window();
+
+        /** How long a lock lasts; it never grows, so nobody is locked out for longer than this. */
+        @WithDefault("15m")
+        Duration lockout();
+    }
+
+    /** Refusal of cross-site requests that would ride on the session cookie. */
+    interface Csrf {
+
+        /** Origins (scheme://host[:port]) besides the service's own that may send cookie-authenticated writes. */
+        Optional<List<String>> allowedOrigins();
     }
 
     /** Cross-origin resource sharing for /api/v1. */

@@ -10,9 +10,10 @@ import org.jboss.logging.Logger;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * Starts one embedded PostgreSQL per JVM, under {@code target/embedded-postgresql/}, and stops it when the JVM
- * exits. Live reload and test-profile restarts build the configuration again in the same JVM; a system property
- * remembers the running server so they reuse it.
+ * Starts at most one embedded PostgreSQL per purpose (dev, test) and JVM, under {@code target/embedded-postgresql/},
+ * and stops it when the JVM exits. Live reload and test-profile restarts build the configuration again in the same
+ * JVM; a system property remembers the running server so they reuse it, and continuous testing inside dev mode
+ * gets its own throwaway server instead of the dev data.
  */
 final class EmbeddedPostgresLauncher {
 
@@ -21,7 +22,7 @@ final class EmbeddedPostgresLauncher {
     }
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresLauncher.class);
-    private static final String RUNNING_URL_PROPERTY = "dev.sessionauth.embedded-postgresql.url";
+    private static final String RUNNING_URL_PROPERTY = "dev.sessionauth.embedded-postgresql.%s.url";
     private static final String USER = "postgres";
     private static final String DATABASE = "postgres";
     private static final Path BASE_DIRECTORY = Path.of("target", "embedded-postgresql");
@@ -30,24 +31,27 @@ final class EmbeddedPostgresLauncher {
     }
 
     /**
-     * @param name folder for this server's data under target/embedded-postgresql
+     * @param name the purpose, naming this server's folder under target/embedded-postgresql
      * @param throwaway whether the data is wiped at start and at exit (tests) or kept across runs (dev mode)
      */
     static synchronized Connection start(String name, boolean throwaway) {
-        String running = System.getProperty(RUNNING_URL_PROPERTY);
+        String urlProperty = RUNNING_URL_PROPERTY.formatted(name);
+        String running = System.getProperty(urlProperty);
         if (running != null) {
             return new Connection(running, USER, USER);
         }
         try {
-            Files.createDirectories(BASE_DIRECTORY);
+            // Each server unpacks its own binaries: the unpacking is guarded by a file lock a JVM cannot take twice.
+            Path directory = BASE_DIRECTORY.resolve(name);
+            Files.createDirectories(directory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setOverrideWorkingDirectory(BASE_DIRECTORY.resolve("binaries").toFile())
-                    .setDataDirectory(BASE_DIRECTORY.resolve(name))
+                    .setOverrideWorkingDirectory(directory.resolve("binaries").toFile())
+                    .setDataDirectory(directory.resolve("data"))
                     .setCleanDataDirectory(throwaway)
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres), "embedded-postgresql-stop"));
             String url = postgres.getJdbcUrl(USER, DATABASE);
-            System.setProperty(RUNNING_URL_PROPERTY, url);
+            System.setProperty(urlProperty, url);
             return new Connection(url, USER, USER);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL under " + BASE_DIRECTORY.toAbsolutePath()

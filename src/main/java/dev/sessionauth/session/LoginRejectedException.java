@@ -6,7 +6,9 @@ public class LoginRejectedException extends RuntimeException {
     /** Why the login failed, with the contract's status and message. */
     public enum Reason {
         UNKNOWN_EMAIL(404, "no user found for this email"),
-        WRONG_PASSWORD(401, "wrong password");
+        WRONG_PASSWORD(401, "wrong password"),
+        /** Both of the above, when LOGIN_GENERIC_ERRORS hides which one it was. */
+        INVALID_CREDENTIALS(401, "invalid email or password");
 
         private final int status;
         private final String message;

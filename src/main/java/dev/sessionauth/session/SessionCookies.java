@@ -9,18 +9,27 @@ import jakarta.ws.rs.core.NewCookie;
 
 import dev.sessionauth.config.SessionAuthConfig;
 
-/** Builds the session cookie: HttpOnly, SameSite=Lax, Path=/, Secure as configured. */
+/** Builds the session cookie: HttpOnly, SameSite Lax or Strict, Path=/, Secure as configured, optional __Host-. */
 @ApplicationScoped
 public class SessionCookies {
 
-    private final SessionAuthConfig.Session config;
+    private static final String HOST_PREFIX = "__Host-";
+
+    private final String name;
+    private final boolean secure;
+    private final NewCookie.SameSite sameSite;
 
     public SessionCookies(SessionAuthConfig config) {
-        this.config = config.session();
+        SessionAuthConfig.Session session = config.session();
+        this.name = session.cookieHostPrefix() ? HOST_PREFIX + session.cookieName() : session.cookieName();
+        // Browsers drop a __Host- cookie that is not Secure, so the prefix implies it.
+        this.secure = session.cookieSecure() || session.cookieHostPrefix();
+        this.sameSite = session.cookieSameSite() == SessionAuthConfig.SameSitePolicy.STRICT ? NewCookie.SameSite.STRICT
+                : NewCookie.SameSite.LAX;
     }
 
     public String cookieName() {
-        return config.cookieName();
+        return name;
     }
 
     /** The cookie carrying a new session's token; it lives as long as the session's absolute lifetime. */
@@ -33,12 +42,14 @@ public class SessionCookies {
 
     /** A cookie that makes the browser forget the session cookie. */
     public NewCookie cleared() {
-        return base().value("").maxAge(0).expiry(new Date(0)).build();
+        NewCookie.Builder cookie = base();
+        cookie.value("").maxAge(0).expiry(new Date(0));
+        return cookie.build();
     }
 
     private NewCookie.Builder base() {
-        NewCookie.Builder cookie = new NewCookie.Builder(config.cookieName());
-        cookie.path("/").httpOnly(true).secure(config.cookieSecure()).sameSite(NewCookie.SameSite.LAX);
+        NewCookie.Builder cookie = new NewCookie.Builder(name);
+        cookie.path("/").httpOnly(true).secure(secure).sameSite(sameSite);
         return cookie;
     }
 }

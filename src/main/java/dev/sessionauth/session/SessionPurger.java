@@ -6,20 +6,18 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import org.jboss.logging.Logger;
-
+import dev.sessionauth.auth.AuditLog;
+import dev.sessionauth.auth.FailedAttemptLimiter;
 import dev.sessionauth.config.SessionAuthConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Deletes expired sessions in bounded batches, one short transaction each. Batches pick their rows with
  * {@code FOR UPDATE SKIP LOCKED}, so purges running at once on several instances split the work instead of
- * waiting on each other, and nothing holds a lock on the table for long.
+ * waiting on each other, and nothing holds a lock on the table for long. Expired failed-attempt counters go too.
  */
 @ApplicationScoped
 public class SessionPurger {
-
-    private static final Logger LOG = Logger.getLogger(SessionPurger.class);
 
     private static final String DELETE_EXPIRED_BATCH = """
             DELETE FROM user_sessions WHERE id IN (
@@ -30,11 +28,16 @@ public class SessionPurger {
             """;
 
     private final EntityManager entityManager;
+    private final FailedAttemptLimiter limiter;
+    private final AuditLog audit;
     private final Duration idleTimeout;
     private final int batchSize;
 
-    public SessionPurger(EntityManager entityManager, SessionAuthConfig config) {
+    public SessionPurger(EntityManager entityManager, FailedAttemptLimiter limiter, AuditLog audit,
+            SessionAuthConfig config) {
         this.entityManager = entityManager;
+        this.limiter = limiter;
+        this.audit = audit;
         this.idleTimeout = config.session().idleTimeout();
         this.batchSize = config.purge().batchSize();
     }
@@ -54,8 +57,8 @@ public class SessionPurger {
                     .executeUpdate());
             deleted += batch;
         } while (batch == batchSize);
-        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        LOG.infof("Session purge deleted %d expired sessions in %d ms", deleted, millis);
+        limiter.purgeExpired(now);
+        audit.purged(deleted, Duration.ofNanos(System.nanoTime() - started).toMillis());
         return deleted;
     }
 }

@@ -1,12 +1,15 @@
 package dev.sessionauth.session;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -15,15 +18,20 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.sessionauth.api.ResourceNotFoundException;
+import dev.sessionauth.api.UuidPathParam;
+import dev.sessionauth.auth.Caller;
 import dev.sessionauth.auth.CurrentCaller;
 import dev.sessionauth.auth.PublicEndpoint;
 import dev.sessionauth.user.UserResponse;
 import io.vertx.core.http.HttpServerRequest;
 
-/** Session login and logout. */
+/** Session login and logout, and the caller's view of their own sessions. */
 @Path("/api/v1/auth_session")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
+
+    /** Asks the browser to drop its cookies for this site as well, in case the cleared cookie is not applied. */
+    private static final String CLEAR_SITE_DATA = "Clear-Site-Data";
 
     private final SessionService sessionService;
     private final SessionCookies cookies;
@@ -55,8 +63,43 @@ public class SessionResource {
     @DELETE
     @Path("logout")
     public RestResponse<Map<String, String>> logout() {
-        UUID sessionId = currentCaller.get().sessionId().orElseThrow(ResourceNotFoundException::new);
-        sessionService.end(sessionId);
-        return RestResponse.ResponseBuilder.ok(Map.<String, String> of()).cookie(cookies.cleared()).build();
+        sessionService.logout(currentCaller.get());
+        return clearingCookie(Map.of());
+    }
+
+    @GET
+    @Path("sessions")
+    public List<SessionView> list() {
+        Caller caller = currentCaller.get();
+        return sessionService.listActive(caller.userId(), clock.instant()).stream()
+                .map(session -> SessionView.of(session, caller.sessionId()))
+                .toList();
+    }
+
+    /** Ends one of the caller's sessions; ending the current one also clears its cookie. */
+    @DELETE
+    @Path("sessions/{id}")
+    public RestResponse<Map<String, String>> revoke(@PathParam("id") String id) {
+        Caller caller = currentCaller.get();
+        UUID sessionId = UuidPathParam.parse(id).orElseThrow(ResourceNotFoundException::new);
+        sessionService.revokeOwn(caller, sessionId);
+        if (caller.sessionId().filter(sessionId::equals).isPresent()) {
+            return clearingCookie(Map.of());
+        }
+        return RestResponse.ok(Map.of());
+    }
+
+    /** Ends all of the caller's sessions except the current one. */
+    @DELETE
+    @Path("sessions")
+    public Map<String, Long> revokeOthers() {
+        return Map.of("revoked", sessionService.revokeOthers(currentCaller.get()));
+    }
+
+    private <T> RestResponse<T> clearingCookie(T body) {
+        return RestResponse.ResponseBuilder.ok(body)
+                .cookie(cookies.cleared())
+                .header(CLEAR_SITE_DATA, "\"cookies\"")
+                .build();
     }
 }

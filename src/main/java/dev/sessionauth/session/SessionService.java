@@ -2,35 +2,39 @@ package dev.sessionauth.session;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.jboss.logging.Logger;
-
 import dev.sessionauth.api.InvalidRequestException;
 import dev.sessionauth.api.ResourceNotFoundException;
-import dev.sessionauth.auth.PasswordHasher;
+import dev.sessionauth.auth.AccessDeniedException;
+import dev.sessionauth.auth.AuditLog;
+import dev.sessionauth.auth.Caller;
+import dev.sessionauth.auth.CredentialVerifier;
 import dev.sessionauth.config.SessionAuthConfig;
 import dev.sessionauth.user.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** Creates, checks and ends server-side sessions. */
+/** Creates, checks, lists and ends server-side sessions. */
 @ApplicationScoped
 public class SessionService {
 
-    private static final Logger LOG = Logger.getLogger(SessionService.class);
-
     private final SessionAuthConfig.Session config;
     private final boolean sessionsAccepted;
-    private final PasswordHasher passwordHasher;
+    private final boolean genericLoginErrors;
+    private final CredentialVerifier credentialVerifier;
+    private final AuditLog audit;
 
-    public SessionService(SessionAuthConfig config, PasswordHasher passwordHasher) {
+    public SessionService(SessionAuthConfig config, CredentialVerifier credentialVerifier, AuditLog audit) {
         this.config = config.session();
         this.sessionsAccepted = config.authType().acceptsSession();
-        this.passwordHasher = passwordHasher;
+        this.genericLoginErrors = config.login().genericErrors();
+        this.credentialVerifier = credentialVerifier;
+        this.audit = audit;
     }
 
     /**
@@ -48,16 +52,27 @@ public class SessionService {
         if (password == null || password.isEmpty()) {
             throw new InvalidRequestException("password missing");
         }
-        User user = User.findByEmail(email.trim())
-                .orElseThrow(() -> new LoginRejectedException(LoginRejectedException.Reason.UNKNOWN_EMAIL));
-        if (!passwordHasher.matches(password, user.passwordHash)) {
-            LOG.infof("Login failed for user %s from %s: wrong password", user.id, client.ipAddress());
-            throw new LoginRejectedException(LoginRejectedException.Reason.WRONG_PASSWORD);
-        }
+        CredentialVerifier.Verification verification = credentialVerifier.verify(email, password, client.ipAddress(),
+                "login", now);
+        rejectUnlessVerified(verification.outcome());
+        User user = verification.user().orElseThrow();
         String token = SessionToken.generate();
-        QuarkusTransaction.requiringNew().run(() -> open(user.id, token, client, now));
-        LOG.infof("Login succeeded for user %s from %s", user.id, client.ipAddress());
+        UUID sessionId = QuarkusTransaction.requiringNew().call(() -> open(user.id, token, client, now));
+        audit.loginSucceeded(user.id, sessionId, client.ipAddress());
         return new LoginResult(user, token);
+    }
+
+    private void rejectUnlessVerified(CredentialVerifier.Outcome outcome) {
+        switch (outcome) {
+            case VERIFIED -> {
+                return;
+            }
+            case DISABLED -> throw new AccessDeniedException();
+            case UNKNOWN_EMAIL -> throw new LoginRejectedException(
+                    genericLoginErrors ? LoginRejectedException.Reason.INVALID_CREDENTIALS : LoginRejectedException.Reason.UNKNOWN_EMAIL);
+            case WRONG_PASSWORD -> throw new LoginRejectedException(
+                    genericLoginErrors ? LoginRejectedException.Reason.INVALID_CREDENTIALS : LoginRejectedException.Reason.WRONG_PASSWORD);
+        }
     }
 
     /** The session this cookie token belongs to, with its user, if it is still active at {@code now}. */
@@ -66,28 +81,61 @@ public class SessionService {
             return Optional.empty();
         }
         Optional<UserSession> session = UserSession.findByTokenHashWithUser(SessionToken.hash(token))
-                .filter(s -> s.isActiveAt(now, config.idleTimeout()));
+                .filter(s -> s.isActiveAt(now, config.idleTimeout()) && s.user.disabledAt == null);
         session.filter(s -> isDueForTouch(s, now)).ifPresent(s -> touch(s.id, now));
         return session;
     }
 
-    /** Ends the session; false when it was already gone. */
-    @Transactional
-    public boolean end(UUID sessionId) {
-        boolean deleted = UserSession.deleteById(sessionId);
-        if (deleted) {
-            LOG.infof("Session %s ended by logout", sessionId);
-        }
-        return deleted;
+    /** The caller's sessions that are still active, newest first. */
+    public List<UserSession> listActive(UUID userId, Instant now) {
+        return UserSession.listByUserNewestFirst(userId).stream()
+                .filter(s -> s.isActiveAt(now, config.idleTimeout()))
+                .toList();
     }
 
-    /** The cookie's lifetime in seconds, or empty for a browser-session cookie when there is no absolute expiry. */
+    /** Logout: ends the caller's current session; a caller authenticated by Basic has none (404). */
+    @Transactional
+    public void logout(Caller caller) {
+        UUID sessionId = caller.sessionId().orElseThrow(ResourceNotFoundException::new);
+        UserSession.deleteById(sessionId);
+        audit.loggedOut(caller.userId(), sessionId, caller.clientAddress());
+    }
+
+    /** Ends one of the caller's own sessions; anyone else's, or an unknown id, is 404. */
+    @Transactional
+    public void revokeOwn(Caller caller, UUID sessionId) {
+        if (UserSession.deleteOwned(sessionId, caller.userId()) == 0) {
+            throw new ResourceNotFoundException();
+        }
+        audit.sessionsRevoked(caller.userId(), caller.userId(), 1, "one", caller.clientAddress());
+    }
+
+    /** Ends every session of the caller but the one making this request ("log out everywhere else"). */
+    @Transactional
+    public long revokeOthers(Caller caller) {
+        long revoked = UserSession.deleteAllOfUserExcept(caller.userId(), caller.sessionId().orElse(null));
+        audit.sessionsRevoked(caller.userId(), caller.userId(), revoked, "others", caller.clientAddress());
+        return revoked;
+    }
+
+    /** Ends every session of a user (an administrator's action, or the user's own). */
+    @Transactional
+    public long revokeAll(Caller caller, UUID userId) {
+        if (User.findById(userId) == null) {
+            throw new ResourceNotFoundException();
+        }
+        long revoked = UserSession.deleteAllOfUserExcept(userId, null);
+        audit.sessionsRevoked(caller.userId(), userId, revoked, "all", caller.clientAddress());
+        return revoked;
+    }
+
+    /** The cookie's lifetime, or empty for a browser-session cookie when there is no absolute expiry. */
     public Optional<Duration> absoluteTimeout() {
         Duration timeout = config.absoluteTimeout();
         return timeout.isNegative() || timeout.isZero() ? Optional.empty() : Optional.of(timeout);
     }
 
-    private void open(UUID userId, String token, ClientInfo client, Instant now) {
+    private UUID open(UUID userId, String token, ClientInfo client, Instant now) {
         UserSession session = new UserSession();
         session.id = UUID.randomUUID();
         session.tokenHash = SessionToken.hash(token);
@@ -98,6 +146,7 @@ public class SessionService {
         session.clientIp = client.ipAddress();
         session.userAgent = client.userAgent();
         session.persist();
+        return session.id;
     }
 
     private boolean isDueForTouch(UserSession session, Instant now) {
@@ -106,10 +155,10 @@ public class SessionService {
 
     /**
      * Moves the idle clock forward. The condition keeps it from going backwards, and an UPDATE cannot bring back
-     * a row that a logout or purge deleted meanwhile.
+     * a row that a logout, revocation or purge deleted meanwhile.
      */
-    private void touch(UUID sessionId, Instant now) {
-        QuarkusTransaction.requiringNew().run(() -> UserSession
+    int touch(UUID sessionId, Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> UserSession
                 .update("lastSeenAt = ?1 where id = ?2 and lastSeenAt < ?1", now, sessionId));
     }
 }

@@ -2,6 +2,7 @@ package dev.sessionauth.session;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -59,6 +60,20 @@ public class UserSession extends PanacheEntityBase {
     /** The session with this token hash together with its user, in one query. */
     public static Optional<UserSession> findByTokenHashWithUser(byte[] tokenHash) {
         return find("from UserSession s join fetch s.user where s.tokenHash = ?1", tokenHash).firstResultOptional();
+    }
+
+    public static List<UserSession> listByUserNewestFirst(UUID userId) {
+        return list("user.id = ?1 order by createdAt desc, id", userId);
+    }
+
+    /** Deletes the session only if it belongs to this user; returns the number of rows deleted. */
+    public static long deleteOwned(UUID sessionId, UUID userId) {
+        return delete("id = ?1 and user.id = ?2", sessionId, userId);
+    }
+
+    /** Deletes every session of the user except {@code keep} (which may be null). */
+    public static long deleteAllOfUserExcept(UUID userId, UUID keep) {
+        return keep == null ? delete("user.id = ?1", userId) : delete("user.id = ?1 and id <> ?2", userId, keep);
     }
 
     /** Whether the session is still usable at {@code now}; a zero idle timeout disables the idle check. */

@@ -1,5 +1,8 @@
 package dev.sessionauth.user;
 
-/** Body of PUT /api/v1/users/{id}: only the names change; an absent or null name is left as it is. */
-public record UpdateUserRequest(String firstName, String lastName) {
+/**
+ * Body of PUT /api/v1/users/{id}: the names, and (administrators only) whether the account is disabled. An absent
+ * or null field is left as it is.
+ */
+public record UpdateUserRequest(String firstName, String lastName, Boolean disabled) {
 }

@@ -46,6 +46,10 @@ public class User extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Role role;
 
+    /** When an administrator disabled the account; null for an active account. */
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
+
     @NotNull
     @Column(name = "created_at")
     public Instant createdAt;

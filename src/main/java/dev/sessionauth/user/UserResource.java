@@ -19,9 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import dev.sessionauth.api.ResourceNotFoundException;
+import dev.sessionauth.api.UuidPathParam;
 import dev.sessionauth.auth.AccessDeniedException;
 import dev.sessionauth.auth.Caller;
 import dev.sessionauth.auth.CurrentCaller;
+import dev.sessionauth.session.SessionService;
 
 /** /api/v1/users: admins manage everyone, a plain user only their own record ("me" or their id). */
 @Path("/api/v1/users")
@@ -31,11 +33,14 @@ public class UserResource {
     private static final String ME = "me";
 
     private final UserService userService;
+    private final SessionService sessionService;
     private final CurrentCaller currentCaller;
     private final Clock clock;
 
-    public UserResource(UserService userService, CurrentCaller currentCaller, Clock clock) {
+    public UserResource(UserService userService, SessionService sessionService, CurrentCaller currentCaller,
+            Clock clock) {
         this.userService = userService;
+        this.sessionService = sessionService;
         this.currentCaller = currentCaller;
         this.clock = clock;
     }
@@ -66,18 +71,34 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public UserResponse update(@PathParam("id") String id, UpdateUserRequest request) {
         UUID userId = resolveOwnOrAdministered(id);
-        return userService.updateNames(userId, request, clock.instant()).map(UserResponse::of)
+        return userService.update(userId, request, currentCaller.get(), clock.instant()).map(UserResponse::of)
                 .orElseThrow(ResourceNotFoundException::new);
+    }
+
+    /** Changes the caller's own password and ends their other sessions. */
+    @PUT
+    @Path("me/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Long> changePassword(ChangePasswordRequest request) {
+        return Map.of("revoked", userService.changePassword(currentCaller.get(), request, clock.instant()));
     }
 
     @DELETE
     @Path("{id}")
     public Map<String, String> delete(@PathParam("id") String id) {
         UUID userId = resolveOwnOrAdministered(id);
-        if (!userService.delete(userId)) {
+        if (!userService.delete(userId, currentCaller.get())) {
             throw new ResourceNotFoundException();
         }
         return Map.of();
+    }
+
+    /** Ends every session of the user (an administrator's tool; a user may also do it to themselves). */
+    @DELETE
+    @Path("{id}/sessions")
+    public Map<String, Long> revokeSessions(@PathParam("id") String id) {
+        UUID userId = resolveOwnOrAdministered(id);
+        return Map.of("revoked", sessionService.revokeAll(currentCaller.get(), userId));
     }
 
     private void requireAdmin() {
@@ -95,7 +116,7 @@ public class UserResource {
         if (ME.equals(id)) {
             return caller.userId();
         }
-        Optional<UUID> userId = parseCanonicalUuid(id);
+        Optional<UUID> userId = UuidPathParam.parse(id);
         if (userId.isEmpty() || !caller.mayActOn(userId.get())) {
             if (!caller.isAdmin()) {
                 throw new AccessDeniedException();
@@ -103,18 +124,5 @@ public class UserResource {
             throw new ResourceNotFoundException();
         }
         return userId.get();
-    }
-
-    /** UUID.fromString also accepts short forms such as "1-1-1-1-1"; ids are only ever the canonical form. */
-    private static Optional<UUID> parseCanonicalUuid(String value) {
-        if (value.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            UUID uuid = UUID.fromString(value);
-            return uuid.toString().equalsIgnoreCase(value) ? Optional.of(uuid) : Optional.empty();
-        } catch (IllegalArgumentException notAUuid) {
-            return Optional.empty();
-        }
     }
 }

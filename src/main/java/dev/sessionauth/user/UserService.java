@@ -1,6 +1,5 @@
 package dev.sessionauth.user;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,22 +13,37 @@ import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 
 import dev.sessionauth.api.InvalidRequestException;
+import dev.sessionauth.auth.AccessDeniedException;
+import dev.sessionauth.auth.AuditLog;
+import dev.sessionauth.auth.Caller;
+import dev.sessionauth.auth.CredentialVerifier;
 import dev.sessionauth.auth.PasswordHasher;
+import dev.sessionauth.session.LoginRejectedException;
+import dev.sessionauth.session.UserSession;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** The rules for creating, reading, changing and deleting users. */
 @ApplicationScoped
 public class UserService {
 
-    static final int MIN_PASSWORD_LENGTH = 8;
     private static final int MAX_EMAIL_LENGTH = 254;
     private static final int MAX_NAME_LENGTH = 255;
     /** Deliberately loose: one @, something on each side, a dot in the domain, no spaces or control characters. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
+    private static final String CANNOT_CREATE = "Can't create User: ";
+    private static final String CANNOT_UPDATE = "Can't update User: ";
 
     private final PasswordHasher passwordHasher;
+    private final PasswordPolicy passwordPolicy;
+    private final CredentialVerifier credentialVerifier;
+    private final AuditLog audit;
 
-    public UserService(PasswordHasher passwordHasher) {
+    public UserService(PasswordHasher passwordHasher, PasswordPolicy passwordPolicy, CredentialVerifier credentialVerifier,
+            AuditLog audit) {
         this.passwordHasher = passwordHasher;
+        this.passwordPolicy = passwordPolicy;
+        this.credentialVerifier = credentialVerifier;
+        this.audit = audit;
     }
 
     public Optional<User> findById(UUID id) {
@@ -71,20 +85,32 @@ public class UserService {
         } catch (PersistenceException e) {
             if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
                 // Another request registered the same email between our check and our insert.
-                throw cannotCreate("email already registered");
+                throw new InvalidRequestException(CANNOT_CREATE + "email already registered");
             }
             throw e;
         }
         return user;
     }
 
+    /**
+     * Changes the names and, for administrators, the disabled flag. Disabling ends every session of the user in
+     * the same transaction.
+     */
     @Transactional
-    public Optional<User> updateNames(UUID id, UpdateUserRequest request, Instant now) {
+    public Optional<User> update(UUID id, UpdateUserRequest request, Caller caller, Instant now) {
         if (request == null) {
             throw new InvalidRequestException(InvalidRequestException.WRONG_FORMAT);
         }
-        checkName(request.firstName(), "first_name", "Can't update User: ");
-        checkName(request.lastName(), "last_name", "Can't update User: ");
+        checkName(request.firstName(), "first_name", CANNOT_UPDATE);
+        checkName(request.lastName(), "last_name", CANNOT_UPDATE);
+        if (request.disabled() != null) {
+            if (!caller.isAdmin()) {
+                throw new AccessDeniedException();
+            }
+            if (request.disabled() && caller.userId().equals(id)) {
+                throw new InvalidRequestException(CANNOT_UPDATE + "an administrator cannot disable their own account");
+            }
+        }
         Optional<User> found = User.findByIdOptional(id);
         found.ifPresent(user -> {
             if (request.firstName() != null) {
@@ -93,31 +119,73 @@ public class UserService {
             if (request.lastName() != null) {
                 user.lastName = request.lastName();
             }
+            if (Boolean.TRUE.equals(request.disabled()) && user.disabledAt == null) {
+                user.disabledAt = now;
+                long revoked = UserSession.deleteAllOfUserExcept(user.id, null);
+                audit.userDisabled(caller.userId(), user.id, revoked, caller.clientAddress());
+            } else if (Boolean.FALSE.equals(request.disabled())) {
+                user.disabledAt = null;
+            }
             user.updatedAt = now;
         });
         return found;
     }
 
+    /**
+     * Replaces the caller's password after confirming the current one, and ends every other session of theirs in
+     * the same transaction: whoever knew the old password is signed out.
+     *
+     * @return how many sessions were ended
+     */
+    public long changePassword(Caller caller, ChangePasswordRequest request, Instant now) {
+        if (request == null) {
+            throw new InvalidRequestException(InvalidRequestException.WRONG_FORMAT);
+        }
+        if (request.currentPassword() == null || request.currentPassword().isEmpty()) {
+            throw new InvalidRequestException("current_password missing");
+        }
+        if (request.newPassword() == null || request.newPassword().isEmpty()) {
+            throw new InvalidRequestException("new_password missing");
+        }
+        passwordPolicy.problemWith(request.newPassword()).ifPresent(problem -> {
+            throw new InvalidRequestException("Can't change password: " + problem);
+        });
+        User user = User.<User> findByIdOptional(caller.userId()).orElseThrow(AccessDeniedException::new);
+        CredentialVerifier.Verification verification = credentialVerifier.verify(user.email, request.currentPassword(),
+                caller.clientAddress(), "password_change", now);
+        if (verification.outcome() != CredentialVerifier.Outcome.VERIFIED) {
+            throw new LoginRejectedException(LoginRejectedException.Reason.WRONG_PASSWORD);
+        }
+        String newHash = passwordHasher.hash(request.newPassword());
+        long revoked = QuarkusTransaction.requiringNew().call(() -> {
+            User.update("passwordHash = ?1, updatedAt = ?2 where id = ?3", newHash, now, caller.userId());
+            return UserSession.deleteAllOfUserExcept(caller.userId(), caller.sessionId().orElse(null));
+        });
+        audit.passwordChanged(caller.userId(), revoked, caller.clientAddress());
+        return revoked;
+    }
+
     /** Deletes the user; their sessions go with them (ON DELETE CASCADE) in the same transaction. */
     @Transactional
-    public boolean delete(UUID id) {
-        return User.deleteById(id);
+    public boolean delete(UUID id, Caller caller) {
+        boolean deleted = User.deleteById(id);
+        if (deleted) {
+            audit.userDeleted(caller.userId(), id, caller.clientAddress());
+        }
+        return deleted;
     }
 
     private void checkCreatable(String email, CreateUserRequest request) {
         if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
-            throw cannotCreate("email is not a valid address");
+            throw new InvalidRequestException(CANNOT_CREATE + "email is not a valid address");
         }
-        if (request.password().codePointCount(0, request.password().length()) < MIN_PASSWORD_LENGTH) {
-            throw cannotCreate("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
-        if (request.password().getBytes(StandardCharsets.UTF_8).length > PasswordHasher.MAX_PASSWORD_BYTES) {
-            throw cannotCreate("password must have at most " + PasswordHasher.MAX_PASSWORD_BYTES + " bytes");
-        }
-        checkName(request.firstName(), "first_name", "Can't create User: ");
-        checkName(request.lastName(), "last_name", "Can't create User: ");
+        passwordPolicy.problemWith(request.password()).ifPresent(problem -> {
+            throw new InvalidRequestException(CANNOT_CREATE + problem);
+        });
+        checkName(request.firstName(), "first_name", CANNOT_CREATE);
+        checkName(request.lastName(), "last_name", CANNOT_CREATE);
         if (User.findByEmail(email).isPresent()) {
-            throw cannotCreate("email already registered");
+            throw new InvalidRequestException(CANNOT_CREATE + "email already registered");
         }
     }
 
@@ -132,9 +200,5 @@ public class UserService {
             // PostgreSQL text cannot hold NUL; refuse it here instead of failing in the database.
             throw new InvalidRequestException(prefix + field + " contains a NUL character");
         }
-    }
-
-    private static InvalidRequestException cannotCreate(String reason) {
-        return new InvalidRequestException("Can't create User: " + reason);
     }
 }

@@ -3,7 +3,9 @@ package dev.sessionauth.session;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -66,7 +68,7 @@ class SessionLifecycleTest {
                 .then().statusCode(404).body("error", equalTo("no user found for this email"));
         given().formParam("email", email).formParam("password", "not the password").post(LOGIN)
                 .then().statusCode(401).body("error", equalTo("wrong password"))
-                .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+                .header("Set-Cookie", nullValue());
     }
 
     @Test
@@ -79,7 +81,7 @@ class SessionLifecycleTest {
                 .contentType(ContentType.JSON)
                 .body("id", equalTo(id))
                 .body("email", equalTo(email))
-                .body("$", not(org.hamcrest.Matchers.hasKey("password_hash")))
+                .body("$", not(hasKey("password_hash")))
                 .header("Set-Cookie", containsString("HttpOnly"))
                 .header("Set-Cookie", containsString("SameSite=Lax"))
                 .header("Set-Cookie", containsString("Path=/"))

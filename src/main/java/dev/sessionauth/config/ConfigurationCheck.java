@@ -1,0 +1,53 @@
+package dev.sessionauth.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.runtime.StartupEvent;
+
+/** Refuses to start with settings that would quietly break sessions, instead of misbehaving later. */
+public class ConfigurationCheck {
+
+    void onStart(@Observes StartupEvent event, SessionAuthConfig config) {
+        List<String> problems = problems(config);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Invalid session-auth configuration: " + String.join("; ", problems));
+        }
+    }
+
+    static List<String> problems(SessionAuthConfig config) {
+        List<String> problems = new ArrayList<>();
+        SessionAuthConfig.Session session = config.session();
+        if (session.idleTimeout().isNegative()) {
+            problems.add("session-auth.session.idle-timeout must be zero (off) or positive");
+        }
+        if (session.touchInterval().isNegative()) {
+            problems.add("session-auth.session.touch-interval must not be negative");
+        }
+        if (!session.idleTimeout().isZero() && session.touchInterval().compareTo(session.idleTimeout()) >= 0) {
+            problems.add("session-auth.session.touch-interval must be shorter than the idle timeout, or active sessions expire");
+        }
+        int cost = config.password().bcryptCost();
+        if (cost < 4 || cost > 31) {
+            problems.add("session-auth.password.bcrypt-cost must be between 4 and 31");
+        }
+        if (config.purge().batchSize() < 1) {
+            problems.add("session-auth.purge.batch-size must be at least 1");
+        }
+        SessionAuthConfig.BruteForce bruteForce = config.bruteForce();
+        if (bruteForce.accountMaxFailures() < 1 || bruteForce.addressMaxFailures() < 1) {
+            problems.add("session-auth.brute-force max failures must be at least 1");
+        }
+        if (isNotPositive(bruteForce.window()) || isNotPositive(bruteForce.lockout())) {
+            problems.add("session-auth.brute-force window and lockout must be positive");
+        }
+        return problems;
+    }
+
+    private static boolean isNotPositive(Duration duration) {
+        return duration.isNegative() || duration.isZero();
+    }
+}

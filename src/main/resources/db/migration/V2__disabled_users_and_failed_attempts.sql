@@ -1,0 +1,14 @@
+-- Accounts an administrator has disabled: they cannot sign in and hold no sessions.
+ALTER TABLE users ADD COLUMN disabled_at timestamptz;
+
+-- Failed sign-in attempts per subject ('account:<lower(email)>' or 'address:<client ip>'), shared by every
+-- instance. A subject is locked until locked_until once it reaches the configured number of failures within
+-- one window; rows whose window and lock have both passed are purged with expired sessions.
+CREATE TABLE auth_failures (
+    subject           varchar(300) PRIMARY KEY,
+    failures          integer      NOT NULL CHECK (failures > 0),
+    window_started_at timestamptz  NOT NULL,
+    locked_until      timestamptz
+);
+
+CREATE INDEX auth_failures_window_started_at_idx ON auth_failures (window_started_at);
