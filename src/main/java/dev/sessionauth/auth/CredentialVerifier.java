@@ -29,12 +29,12 @@ public class CredentialVerifier {
 
     private final PasswordHasher passwordHasher;
     private final FailedAttemptLimiter limiter;
-    private final AuditLog audit;
+    private final SecurityEvents securityEvents;
 
-    public CredentialVerifier(PasswordHasher passwordHasher, FailedAttemptLimiter limiter, AuditLog audit) {
+    public CredentialVerifier(PasswordHasher passwordHasher, FailedAttemptLimiter limiter, SecurityEvents securityEvents) {
         this.passwordHasher = passwordHasher;
         this.limiter = limiter;
-        this.audit = audit;
+        this.securityEvents = securityEvents;
     }
 
     /**
@@ -59,14 +59,14 @@ public class CredentialVerifier {
             limiter.recordSuccess(email);
         }
         if (user.get().disabledAt != null) {
-            audit.authenticationFailed(method, userId, clientAddress, "disabled");
+            securityEvents.authenticationFailed(method, userId, clientAddress, "disabled");
             return new Verification(Outcome.DISABLED, user);
         }
         return new Verification(Outcome.VERIFIED, user);
     }
 
     private void fail(String email, UUID userId, String clientAddress, String method, String reason, Instant now) {
-        audit.authenticationFailed(method, userId, clientAddress, reason);
+        securityEvents.authenticationFailed(method, userId, clientAddress, reason);
         limiter.recordFailure(email, userId, clientAddress, now);
     }
 }

@@ -45,12 +45,12 @@ public class FailedAttemptLimiter {
 
     private final EntityManager entityManager;
     private final SessionAuthConfig.BruteForce config;
-    private final AuditLog audit;
+    private final SecurityEvents securityEvents;
 
-    public FailedAttemptLimiter(EntityManager entityManager, SessionAuthConfig config, AuditLog audit) {
+    public FailedAttemptLimiter(EntityManager entityManager, SessionAuthConfig config, SecurityEvents securityEvents) {
         this.entityManager = entityManager;
         this.config = config.bruteForce();
-        this.audit = audit;
+        this.securityEvents = securityEvents;
     }
 
     /**
@@ -82,10 +82,10 @@ public class FailedAttemptLimiter {
     public void recordFailure(String email, UUID userId, String clientAddress, Instant now) {
         QuarkusTransaction.requiringNew().run(() -> {
             if (count(accountSubject(email), config.accountMaxFailures(), now) == config.accountMaxFailures()) {
-                audit.lockedOut("account", userId, clientAddress, config.lockout().toSeconds());
+                securityEvents.lockedOut("account", userId, clientAddress, config.lockout().toSeconds());
             }
             if (count(addressSubject(clientAddress), config.addressMaxFailures(), now) == config.addressMaxFailures()) {
-                audit.lockedOut("address", userId, clientAddress, config.lockout().toSeconds());
+                securityEvents.lockedOut("address", userId, clientAddress, config.lockout().toSeconds());
             }
         });
     }
@@ -128,7 +128,8 @@ public class FailedAttemptLimiter {
 
     private static String sha256Hex(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", impossible);
         }

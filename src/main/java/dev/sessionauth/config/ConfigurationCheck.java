@@ -28,7 +28,8 @@ public class ConfigurationCheck {
             problems.add("session-auth.session.touch-interval must not be negative");
         }
         if (!session.idleTimeout().isZero() && session.touchInterval().compareTo(session.idleTimeout()) >= 0) {
-            problems.add("session-auth.session.touch-interval must be shorter than the idle timeout, or active sessions expire");
+            problems.add(
+                    "session-auth.session.touch-interval must be shorter than the idle timeout, or active sessions expire");
         }
         int cost = config.password().bcryptCost();
         if (cost < 4 || cost > 31) {

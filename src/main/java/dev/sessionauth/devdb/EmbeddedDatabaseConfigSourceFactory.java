@@ -18,6 +18,7 @@ import io.smallrye.config.PropertiesConfigSource;
 public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory {
 
     private static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+    private static final String LAUNCHER = "dev.sessionauth.devdb.EmbeddedPostgresLauncher";
     /** Below environment variables and application.properties, which win whenever they set a URL. */
     private static final int ORDINAL = 200;
 
@@ -32,10 +33,20 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         if (configuredUrl != null && configuredUrl.getValue() != null && !configuredUrl.getValue().isBlank()) {
             return List.of();
         }
-        EmbeddedPostgresLauncher.Connection connection = EmbeddedPostgresLauncher.start(test ? "test" : "dev", test);
-        return List.of(new PropertiesConfigSource(Map.of(
-                JDBC_URL, connection.jdbcUrl(),
-                "quarkus.datasource.username", connection.username(),
-                "quarkus.datasource.password", connection.password()), "embedded-postgresql", ORDINAL));
+        Map<String, String> datasource = launcher().start(test ? "test" : "dev", test);
+        return List.of(new PropertiesConfigSource(datasource, "embedded-postgresql", ORDINAL));
+    }
+
+    /**
+     * Looked up by name: the launcher needs io.zonky's embedded PostgreSQL, which packaged builds leave out, and a
+     * native image must not link against it. Only JVM dev and test runs ever get here.
+     */
+    private static EmbeddedDatabase launcher() {
+        try {
+            return (EmbeddedDatabase) Class.forName(LAUNCHER).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("The embedded PostgreSQL is not on the classpath; set QUARKUS_DATASOURCE_JDBC_URL",
+                    e);
+        }
     }
 }

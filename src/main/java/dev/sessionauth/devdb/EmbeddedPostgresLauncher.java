@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.jboss.logging.Logger;
 
@@ -15,11 +16,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * JVM; a system property remembers the running server so they reuse it, and continuous testing inside dev mode
  * gets its own throwaway server instead of the dev data.
  */
-final class EmbeddedPostgresLauncher {
-
-    /** How to reach the embedded server. */
-    record Connection(String jdbcUrl, String username, String password) {
-    }
+public final class EmbeddedPostgresLauncher implements EmbeddedDatabase {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresLauncher.class);
     private static final String RUNNING_URL_PROPERTY = "dev.sessionauth.embedded-postgresql.%s.url";
@@ -27,22 +24,22 @@ final class EmbeddedPostgresLauncher {
     private static final String DATABASE = "postgres";
     private static final Path BASE_DIRECTORY = Path.of("target", "embedded-postgresql");
 
-    private EmbeddedPostgresLauncher() {
+    @Override
+    public Map<String, String> start(String purpose, boolean throwaway) {
+        synchronized (EmbeddedPostgresLauncher.class) {
+            return startOnce(purpose, throwaway);
+        }
     }
 
-    /**
-     * @param name the purpose, naming this server's folder under target/embedded-postgresql
-     * @param throwaway whether the data is wiped at start and at exit (tests) or kept across runs (dev mode)
-     */
-    static synchronized Connection start(String name, boolean throwaway) {
-        String urlProperty = RUNNING_URL_PROPERTY.formatted(name);
+    private static Map<String, String> startOnce(String purpose, boolean throwaway) {
+        String urlProperty = RUNNING_URL_PROPERTY.formatted(purpose);
         String running = System.getProperty(urlProperty);
         if (running != null) {
-            return new Connection(running, USER, USER);
+            return datasource(running);
         }
         try {
             // Each server unpacks its own binaries: the unpacking is guarded by a file lock a JVM cannot take twice.
-            Path directory = BASE_DIRECTORY.resolve(name);
+            Path directory = BASE_DIRECTORY.resolve(purpose);
             Files.createDirectories(directory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(directory.resolve("binaries").toFile())
@@ -52,11 +49,17 @@ final class EmbeddedPostgresLauncher {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres), "embedded-postgresql-stop"));
             String url = postgres.getJdbcUrl(USER, DATABASE);
             System.setProperty(urlProperty, url);
-            return new Connection(url, USER, USER);
+            return datasource(url);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL under " + BASE_DIRECTORY.toAbsolutePath()
                     + "; set QUARKUS_DATASOURCE_JDBC_URL to use another PostgreSQL", e);
         }
+    }
+
+    private static Map<String, String> datasource(String jdbcUrl) {
+        return Map.of("quarkus.datasource.jdbc.url", jdbcUrl,
+                "quarkus.datasource.username", USER,
+                "quarkus.datasource.password", USER);
     }
 
     private static void stop(EmbeddedPostgres postgres) {

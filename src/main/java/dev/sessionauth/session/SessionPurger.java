@@ -6,8 +6,8 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import dev.sessionauth.auth.AuditLog;
 import dev.sessionauth.auth.FailedAttemptLimiter;
+import dev.sessionauth.auth.SecurityEvents;
 import dev.sessionauth.config.SessionAuthConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -29,15 +29,15 @@ public class SessionPurger {
 
     private final EntityManager entityManager;
     private final FailedAttemptLimiter limiter;
-    private final AuditLog audit;
+    private final SecurityEvents securityEvents;
     private final Duration idleTimeout;
     private final int batchSize;
 
-    public SessionPurger(EntityManager entityManager, FailedAttemptLimiter limiter, AuditLog audit,
+    public SessionPurger(EntityManager entityManager, FailedAttemptLimiter limiter, SecurityEvents securityEvents,
             SessionAuthConfig config) {
         this.entityManager = entityManager;
         this.limiter = limiter;
-        this.audit = audit;
+        this.securityEvents = securityEvents;
         this.idleTimeout = config.session().idleTimeout();
         this.batchSize = config.purge().batchSize();
     }
@@ -58,7 +58,7 @@ public class SessionPurger {
             deleted += batch;
         } while (batch == batchSize);
         limiter.purgeExpired(now);
-        audit.purged(deleted, Duration.ofNanos(System.nanoTime() - started).toMillis());
+        securityEvents.purged(deleted, Duration.ofNanos(System.nanoTime() - started));
         return deleted;
     }
 }

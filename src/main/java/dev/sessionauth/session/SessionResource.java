@@ -14,9 +14,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.sessionauth.api.ApiDocumentation;
 import dev.sessionauth.api.ResourceNotFoundException;
 import dev.sessionauth.api.UuidPathParam;
 import dev.sessionauth.auth.Caller;
@@ -27,6 +37,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 /** Session login and logout, and the caller's view of their own sessions. */
 @Path("/api/v1/auth_session")
+@Tag(name = "sessions")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
@@ -46,6 +57,14 @@ public class SessionResource {
         this.clock = clock;
     }
 
+    @Operation(summary = "Log in with form fields email and password; sets the session cookie")
+    @APIResponseSchema(value = UserResponse.class, responseDescription = "The user; Set-Cookie carries the session token")
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = "{\"error\": \"wrong password\"} (or \"invalid email or password\" with LOGIN_GENERIC_ERRORS)")
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = "{\"error\": \"no user found for this email\"}")
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
+    @SecurityRequirements
     @POST
     @Path("login")
     @PublicEndpoint
@@ -60,6 +79,13 @@ public class SessionResource {
     }
 
     /** Ends the session of the cookie; a caller authenticated by Basic has no session to end (404). */
+    @Operation(summary = "End the current session and clear its cookie")
+    @APIResponse(responseCode = "200", description = "{}; the cookie is cleared")
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    @SecurityRequirement(name = ApiDocumentation.SESSION)
+    @SecurityRequirement(name = ApiDocumentation.BASIC)
     @DELETE
     @Path("logout")
     public RestResponse<Map<String, String>> logout() {
@@ -67,6 +93,13 @@ public class SessionResource {
         return clearingCookie(Map.of());
     }
 
+    @Operation(summary = "The caller's active sessions")
+    @APIResponse(responseCode = "200", description = "Newest first", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class)))
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
+    @SecurityRequirement(name = ApiDocumentation.SESSION)
+    @SecurityRequirement(name = ApiDocumentation.BASIC)
     @GET
     @Path("sessions")
     public List<SessionView> list() {
@@ -77,6 +110,14 @@ public class SessionResource {
     }
 
     /** Ends one of the caller's sessions; ending the current one also clears its cookie. */
+    @Operation(summary = "End one of the caller's sessions")
+    @APIResponse(responseCode = "200", description = "{}")
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
+    @SecurityRequirement(name = ApiDocumentation.SESSION)
+    @SecurityRequirement(name = ApiDocumentation.BASIC)
     @DELETE
     @Path("sessions/{id}")
     public RestResponse<Map<String, String>> revoke(@PathParam("id") String id) {
@@ -90,6 +131,13 @@ public class SessionResource {
     }
 
     /** Ends all of the caller's sessions except the current one. */
+    @Operation(summary = "End all of the caller's sessions but the current one")
+    @APIResponse(responseCode = "200", description = "{\"revoked\": N}")
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
+    @SecurityRequirement(name = ApiDocumentation.SESSION)
+    @SecurityRequirement(name = ApiDocumentation.BASIC)
     @DELETE
     @Path("sessions")
     public Map<String, Long> revokeOthers() {

@@ -12,9 +12,9 @@ import jakarta.transaction.Transactional;
 import dev.sessionauth.api.InvalidRequestException;
 import dev.sessionauth.api.ResourceNotFoundException;
 import dev.sessionauth.auth.AccessDeniedException;
-import dev.sessionauth.auth.AuditLog;
 import dev.sessionauth.auth.Caller;
 import dev.sessionauth.auth.CredentialVerifier;
+import dev.sessionauth.auth.SecurityEvents;
 import dev.sessionauth.config.SessionAuthConfig;
 import dev.sessionauth.user.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,14 +27,14 @@ public class SessionService {
     private final boolean sessionsAccepted;
     private final boolean genericLoginErrors;
     private final CredentialVerifier credentialVerifier;
-    private final AuditLog audit;
+    private final SecurityEvents securityEvents;
 
-    public SessionService(SessionAuthConfig config, CredentialVerifier credentialVerifier, AuditLog audit) {
+    public SessionService(SessionAuthConfig config, CredentialVerifier credentialVerifier, SecurityEvents securityEvents) {
         this.config = config.session();
         this.sessionsAccepted = config.authType().acceptsSession();
         this.genericLoginErrors = config.login().genericErrors();
         this.credentialVerifier = credentialVerifier;
-        this.audit = audit;
+        this.securityEvents = securityEvents;
     }
 
     /**
@@ -58,7 +58,7 @@ public class SessionService {
         User user = verification.user().orElseThrow();
         String token = SessionToken.generate();
         UUID sessionId = QuarkusTransaction.requiringNew().call(() -> open(user.id, token, client, now));
-        audit.loginSucceeded(user.id, sessionId, client.ipAddress());
+        securityEvents.loginSucceeded(user.id, sessionId, client.ipAddress());
         return new LoginResult(user, token);
     }
 
@@ -69,9 +69,11 @@ public class SessionService {
             }
             case DISABLED -> throw new AccessDeniedException();
             case UNKNOWN_EMAIL -> throw new LoginRejectedException(
-                    genericLoginErrors ? LoginRejectedException.Reason.INVALID_CREDENTIALS : LoginRejectedException.Reason.UNKNOWN_EMAIL);
+                    genericLoginErrors ? LoginRejectedException.Reason.INVALID_CREDENTIALS
+                            : LoginRejectedException.Reason.UNKNOWN_EMAIL);
             case WRONG_PASSWORD -> throw new LoginRejectedException(
-                    genericLoginErrors ? LoginRejectedException.Reason.INVALID_CREDENTIALS : LoginRejectedException.Reason.WRONG_PASSWORD);
+                    genericLoginErrors ? LoginRejectedException.Reason.INVALID_CREDENTIALS
+                            : LoginRejectedException.Reason.WRONG_PASSWORD);
         }
     }
 
@@ -98,7 +100,7 @@ public class SessionService {
     public void logout(Caller caller) {
         UUID sessionId = caller.sessionId().orElseThrow(ResourceNotFoundException::new);
         UserSession.deleteById(sessionId);
-        audit.loggedOut(caller.userId(), sessionId, caller.clientAddress());
+        securityEvents.loggedOut(caller.userId(), sessionId, caller.clientAddress());
     }
 
     /** Ends one of the caller's own sessions; anyone else's, or an unknown id, is 404. */
@@ -107,14 +109,14 @@ public class SessionService {
         if (UserSession.deleteOwned(sessionId, caller.userId()) == 0) {
             throw new ResourceNotFoundException();
         }
-        audit.sessionsRevoked(caller.userId(), caller.userId(), 1, "one", caller.clientAddress());
+        securityEvents.sessionsRevoked(caller.userId(), caller.userId(), 1, "one", caller.clientAddress());
     }
 
     /** Ends every session of the caller but the one making this request ("log out everywhere else"). */
     @Transactional
     public long revokeOthers(Caller caller) {
         long revoked = UserSession.deleteAllOfUserExcept(caller.userId(), caller.sessionId().orElse(null));
-        audit.sessionsRevoked(caller.userId(), caller.userId(), revoked, "others", caller.clientAddress());
+        securityEvents.sessionsRevoked(caller.userId(), caller.userId(), revoked, "others", caller.clientAddress());
         return revoked;
     }
 
@@ -125,7 +127,7 @@ public class SessionService {
             throw new ResourceNotFoundException();
         }
         long revoked = UserSession.deleteAllOfUserExcept(userId, null);
-        audit.sessionsRevoked(caller.userId(), userId, revoked, "all", caller.clientAddress());
+        securityEvents.sessionsRevoked(caller.userId(), userId, revoked, "all", caller.clientAddress());
         return revoked;
     }
 

@@ -16,8 +16,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
+import dev.sessionauth.api.ApiDocumentation;
 import dev.sessionauth.api.ResourceNotFoundException;
 import dev.sessionauth.api.UuidPathParam;
 import dev.sessionauth.auth.AccessDeniedException;
@@ -27,6 +36,9 @@ import dev.sessionauth.session.SessionService;
 
 /** /api/v1/users: admins manage everyone, a plain user only their own record ("me" or their id). */
 @Path("/api/v1/users")
+@Tag(name = "users")
+@SecurityRequirement(name = ApiDocumentation.SESSION)
+@SecurityRequirement(name = ApiDocumentation.BASIC)
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
 
@@ -45,12 +57,23 @@ public class UserResource {
         this.clock = clock;
     }
 
+    @Operation(summary = "All users (admins only)")
+    @APIResponse(responseCode = "200", description = "Every user, oldest first", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = UserResponse.class)))
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @GET
     public List<UserResponse> list() {
         requireAdmin();
         return userService.listAll().stream().map(UserResponse::of).toList();
     }
 
+    @Operation(summary = "One user by id, or by \"me\" for the caller")
+    @APIResponseSchema(value = UserResponse.class, responseDescription = "The user")
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @GET
     @Path("{id}")
     public UserResponse get(@PathParam("id") String id) {
@@ -58,6 +81,12 @@ public class UserResource {
         return userService.findById(userId).map(UserResponse::of).orElseThrow(ResourceNotFoundException::new);
     }
 
+    @Operation(summary = "Create a user (admins only)")
+    @APIResponseSchema(value = UserResponse.class, responseCode = "201", responseDescription = "The new user")
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
@@ -66,6 +95,13 @@ public class UserResource {
         return UserResponse.of(userService.create(request, Role.USER, clock.instant()));
     }
 
+    @Operation(summary = "Change names; admins may also set disabled, which ends every session of the user")
+    @APIResponseSchema(value = UserResponse.class, responseDescription = "The updated user")
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -76,6 +112,12 @@ public class UserResource {
     }
 
     /** Changes the caller's own password and ends their other sessions. */
+    @Operation(summary = "Change the caller's password; ends their other sessions")
+    @APIResponse(responseCode = "200", description = "{\"revoked\": N}: how many other sessions ended")
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = "No credentials, or {\"error\": \"wrong password\"}")
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @PUT
     @Path("me/password")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -83,6 +125,12 @@ public class UserResource {
         return Map.of("revoked", userService.changePassword(currentCaller.get(), request, clock.instant()));
     }
 
+    @Operation(summary = "Delete a user and their sessions")
+    @APIResponse(responseCode = "200", description = "{}")
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @DELETE
     @Path("{id}")
     public Map<String, String> delete(@PathParam("id") String id) {
@@ -94,6 +142,12 @@ public class UserResource {
     }
 
     /** Ends every session of the user (an administrator's tool; a user may also do it to themselves). */
+    @Operation(summary = "End every session of a user")
+    @APIResponse(responseCode = "200", description = "{\"revoked\": N}")
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @DELETE
     @Path("{id}/sessions")
     public Map<String, Long> revokeSessions(@PathParam("id") String id) {

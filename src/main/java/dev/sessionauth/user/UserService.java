@@ -14,10 +14,10 @@ import org.hibernate.exception.ConstraintViolationException;
 
 import dev.sessionauth.api.InvalidRequestException;
 import dev.sessionauth.auth.AccessDeniedException;
-import dev.sessionauth.auth.AuditLog;
 import dev.sessionauth.auth.Caller;
 import dev.sessionauth.auth.CredentialVerifier;
 import dev.sessionauth.auth.PasswordHasher;
+import dev.sessionauth.auth.SecurityEvents;
 import dev.sessionauth.session.LoginRejectedException;
 import dev.sessionauth.session.UserSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,14 +36,14 @@ public class UserService {
     private final PasswordHasher passwordHasher;
     private final PasswordPolicy passwordPolicy;
     private final CredentialVerifier credentialVerifier;
-    private final AuditLog audit;
+    private final SecurityEvents securityEvents;
 
     public UserService(PasswordHasher passwordHasher, PasswordPolicy passwordPolicy, CredentialVerifier credentialVerifier,
-            AuditLog audit) {
+            SecurityEvents securityEvents) {
         this.passwordHasher = passwordHasher;
         this.passwordPolicy = passwordPolicy;
         this.credentialVerifier = credentialVerifier;
-        this.audit = audit;
+        this.securityEvents = securityEvents;
     }
 
     public Optional<User> findById(UUID id) {
@@ -122,7 +122,7 @@ public class UserService {
             if (Boolean.TRUE.equals(request.disabled()) && user.disabledAt == null) {
                 user.disabledAt = now;
                 long revoked = UserSession.deleteAllOfUserExcept(user.id, null);
-                audit.userDisabled(caller.userId(), user.id, revoked, caller.clientAddress());
+                securityEvents.userDisabled(caller.userId(), user.id, revoked, caller.clientAddress());
             } else if (Boolean.FALSE.equals(request.disabled())) {
                 user.disabledAt = null;
             }
@@ -161,7 +161,7 @@ public class UserService {
             User.update("passwordHash = ?1, updatedAt = ?2 where id = ?3", newHash, now, caller.userId());
             return UserSession.deleteAllOfUserExcept(caller.userId(), caller.sessionId().orElse(null));
         });
-        audit.passwordChanged(caller.userId(), revoked, caller.clientAddress());
+        securityEvents.passwordChanged(caller.userId(), revoked, caller.clientAddress());
         return revoked;
     }
 
@@ -170,7 +170,7 @@ public class UserService {
     public boolean delete(UUID id, Caller caller) {
         boolean deleted = User.deleteById(id);
         if (deleted) {
-            audit.userDeleted(caller.userId(), id, caller.clientAddress());
+            securityEvents.userDeleted(caller.userId(), id, caller.clientAddress());
         }
         return deleted;
     }

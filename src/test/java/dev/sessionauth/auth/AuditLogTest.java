@@ -46,7 +46,8 @@ class AuditLogTest {
         audit.close();
         List<String> lines = audit.lines();
 
-        assertThat(lines, hasItem(stringContainsInOrder("event=login_succeeded", "user_id=" + user.id(), "client_ip=127.0.0.1")));
+        assertThat(lines,
+                hasItem(stringContainsInOrder("event=login_succeeded", "user_id=" + user.id(), "client_ip=127.0.0.1")));
         assertThat(lines, hasItem(stringContainsInOrder("event=authentication_failed", "method=login", "user_id=" + user.id(),
                 "client_ip=127.0.0.1", "reason=wrong_password")));
         assertThat(lines, hasItem(stringContainsInOrder("event=password_changed", "user_id=" + user.id())));

@@ -8,7 +8,7 @@ import java.util.logging.Logger;
 
 import org.jboss.logmanager.ExtLogRecord;
 
-import dev.sessionauth.auth.AuditLog;
+import dev.sessionauth.auth.SecurityEvents;
 
 /** Collects the audit log's lines while open. */
 public final class AuditCapture extends Handler implements AutoCloseable {
@@ -20,7 +20,7 @@ public final class AuditCapture extends Handler implements AutoCloseable {
 
     public static AuditCapture start() {
         AuditCapture capture = new AuditCapture();
-        Logger.getLogger(AuditLog.CATEGORY).addHandler(capture);
+        Logger.getLogger(SecurityEvents.CATEGORY).addHandler(capture);
         return capture;
     }
 
@@ -39,6 +39,6 @@ public final class AuditCapture extends Handler implements AutoCloseable {
 
     @Override
     public void close() {
-        Logger.getLogger(AuditLog.CATEGORY).removeHandler(this);
+        Logger.getLogger(SecurityEvents.CATEGORY).removeHandler(this);
     }
 }

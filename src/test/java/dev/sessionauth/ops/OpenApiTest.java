@@ -1,0 +1,59 @@
+package dev.sessionauth.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class OpenApiTest {
+
+    private static final List<String> PATHS = List.of("/api/v1/status", "/api/v1/stats", "/api/v1/unauthorized",
+            "/api/v1/forbidden", "/api/v1/users", "/api/v1/users/{id}", "/api/v1/users/me/password",
+            "/api/v1/users/{id}/sessions", "/api/v1/auth_session/login", "/api/v1/auth_session/logout",
+            "/api/v1/auth_session/sessions", "/api/v1/auth_session/sessions/{id}");
+
+    @Test
+    void shouldDocumentEveryRouteWithItsErrorsAndSecurity() {
+        JsonPath document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.securitySchemes.session.in", equalTo("cookie"))
+                .body("components.securitySchemes.session.name", equalTo("_my_session_id"))
+                .body("components.securitySchemes.basic.scheme", equalTo("basic"))
+                .body("components.schemas", hasKey("ErrorResponse"))
+                .extract().jsonPath();
+
+        for (String path : PATHS) {
+            assertTrue(document.getMap("paths").containsKey(path), "documented: " + path);
+        }
+        given().queryParam("format", "json").get("/q/openapi").then()
+                .body("paths.'/api/v1/users/{id}'.get.responses.'404'", notNullValue())
+                .body("paths.'/api/v1/users/{id}'.get.security", notNullValue())
+                .body("paths.'/api/v1/users'.post.responses.'400'", notNullValue())
+                .body("paths.'/api/v1/auth_session/login'.post.responses.'429'", notNullValue())
+                .body("paths.'/api/v1/auth_session/login'.post.security.size()", equalTo(0))
+                .body("paths.'/api/v1/status'.get.security.size()", equalTo(0))
+                .body("paths.'/api/v1/users/{id}'.get.responses.'200'.content.'application/json'.schema", notNullValue())
+                .body("paths.'/api/v1/users/{id}'.get.responses.'200'.content.'application/json'.schema.properties.password_hash",
+                        nullValue());
+    }
+
+    @Test
+    void shouldPublishTheDocumentInApplicationDocs() throws Exception {
+        String published = Files.readString(Path.of("application-docs", "openapi", "openapi.yaml"));
+
+        for (String path : PATHS) {
+            assertTrue(published.contains(path + ":"), "published: " + path);
+        }
+    }
+}
