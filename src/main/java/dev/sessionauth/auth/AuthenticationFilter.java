@@ -60,8 +60,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     }
 
     private void checkNotCrossSite(ContainerRequestContext request) {
-        crossSiteRequestGuard.check(request.getMethod(), request.getHeaderString("Origin"),
-                request.getHeaderString("Sec-Fetch-Site"), request.getHeaderString(HttpHeaders.HOST));
+        String ownOrigin = httpRequest.scheme() + "://" + httpRequest.authority();
+        crossSiteRequestGuard.check(request.getMethod(), httpRequest.path(), request.getHeaderString("Origin"),
+                request.getHeaderString("Sec-Fetch-Site"), ownOrigin, clientAddress());
     }
 
     private String clientAddress() {

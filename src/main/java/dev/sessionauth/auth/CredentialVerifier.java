@@ -10,7 +10,7 @@ import dev.sessionauth.user.User;
 
 /**
  * Checks an email and password for every way of signing in (session login, Basic, password confirmation) behind
- * the shared failed-attempt limits, and records the outcome in the audit log.
+ * the shared attempt limits, and records the outcome as security events.
  */
 @ApplicationScoped
 public class CredentialVerifier {
@@ -20,6 +20,7 @@ public class CredentialVerifier {
         VERIFIED,
         UNKNOWN_EMAIL,
         WRONG_PASSWORD,
+        /** The password is right but the account is disabled; callers answer as for a wrong password. */
         DISABLED
     }
 
@@ -38,35 +39,47 @@ public class CredentialVerifier {
     }
 
     /**
-     * @param method how the caller signs in, for the audit log (login, basic, password_change)
+     * @param method how the caller signs in, for the security events (login, basic, password_change)
      * @throws TooManyAttemptsException while the account or the client address is locked
      */
     public Verification verify(String email, String password, String clientAddress, String method, Instant now) {
-        boolean accountHasFailures = limiter.checkNotLocked(email, clientAddress, now);
+        FailedAttemptLimiter.Attempt attempt;
+        try {
+            attempt = limiter.begin(email, clientAddress, now);
+        } catch (TooManyAttemptsException refused) {
+            securityEvents.attemptRefused(method, clientAddress);
+            throw refused;
+        }
         Optional<User> user = User.findByEmail(email.trim());
         if (user.isEmpty()) {
             // Spend the time of a real check, so response times do not tell which emails have accounts.
             passwordHasher.burnVerification(password);
-            fail(email, null, clientAddress, method, "unknown_email", now);
+            failed(attempt, null, clientAddress, method, "unknown_email");
             return new Verification(Outcome.UNKNOWN_EMAIL, user);
         }
         UUID userId = user.get().id;
         if (!passwordHasher.matches(password, user.get().passwordHash)) {
-            fail(email, userId, clientAddress, method, "wrong_password", now);
+            failed(attempt, userId, clientAddress, method, "wrong_password");
             return new Verification(Outcome.WRONG_PASSWORD, user);
         }
-        if (accountHasFailures) {
-            limiter.recordSuccess(email);
-        }
         if (user.get().disabledAt != null) {
-            securityEvents.authenticationFailed(method, userId, clientAddress, "disabled");
+            // Counted as a failure: a disabled account must not confirm that a guessed password is right.
+            failed(attempt, userId, clientAddress, method, "disabled");
             return new Verification(Outcome.DISABLED, user);
         }
+        limiter.succeeded(attempt);
         return new Verification(Outcome.VERIFIED, user);
     }
 
-    private void fail(String email, UUID userId, String clientAddress, String method, String reason, Instant now) {
+    private void failed(FailedAttemptLimiter.Attempt attempt, UUID userId, String clientAddress, String method,
+            String reason) {
         securityEvents.authenticationFailed(method, userId, clientAddress, reason);
-        limiter.recordFailure(email, userId, clientAddress, now);
+        long lockSeconds = limiter.lockout().toSeconds();
+        if (limiter.lockedAccount(attempt)) {
+            securityEvents.lockedOut("account", userId, clientAddress, lockSeconds);
+        }
+        if (limiter.lockedAddress(attempt)) {
+            securityEvents.lockedOut("address", userId, clientAddress, lockSeconds);
+        }
     }
 }

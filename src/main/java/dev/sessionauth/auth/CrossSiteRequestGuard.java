@@ -10,8 +10,9 @@ import dev.sessionauth.config.SessionAuthConfig;
 
 /**
  * Refuses cross-site requests that would change something on the strength of the session cookie (CSRF). Browsers
- * say where a request comes from in Origin and Sec-Fetch-Site; a request from the service's own origin or an
- * allowed one passes, and so does one with neither header (curl, other servers: no cookie rides along by itself).
+ * say where a request comes from in Origin and Sec-Fetch-Site; a request from the service's own origin (scheme,
+ * host and port) or an allowed one passes, and so does one with neither header (curl, other servers: no cookie
+ * rides along by itself).
  */
 @ApplicationScoped
 public class CrossSiteRequestGuard {
@@ -19,39 +20,42 @@ public class CrossSiteRequestGuard {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final List<String> allowedOrigins;
+    private final SecurityEvents securityEvents;
 
-    public CrossSiteRequestGuard(SessionAuthConfig config) {
+    public CrossSiteRequestGuard(SessionAuthConfig config, SecurityEvents securityEvents) {
         this.allowedOrigins = config.csrf().allowedOrigins().orElse(List.of()).stream()
-                .map(origin -> origin.trim().toLowerCase(Locale.ROOT))
+                .map(CrossSiteRequestGuard::normalize)
                 .toList();
+        this.securityEvents = securityEvents;
     }
 
     /**
-     * @param host the request's Host header, which names the service's own origin
+     * @param ownOrigin scheme://host[:port] of the request as the service received it (after any trusted proxy's
+     *        X-Forwarded-* headers), which is the origin of the service's own pages
      * @throws AccessDeniedException for an unsafe method sent cross-site
      */
-    public void check(String method, String origin, String secFetchSite, String host) {
+    public void check(String method, String path, String origin, String secFetchSite, String ownOrigin,
+            String clientAddress) {
         if (SAFE_METHODS.contains(method)) {
             return;
         }
+        boolean crossSite;
         if (origin != null) {
-            if (!isSameOrigin(origin, host) && !allowedOrigins.contains(origin.toLowerCase(Locale.ROOT))) {
-                throw new AccessDeniedException();
-            }
-            return;
+            String normalized = normalize(origin);
+            crossSite = !normalized.equals(normalize(ownOrigin)) && !allowedOrigins.contains(normalized);
+        } else {
+            // Without Origin only Fetch Metadata can tell; "cross-site" is never the service's own page.
+            crossSite = "cross-site".equalsIgnoreCase(secFetchSite);
         }
-        // Without Origin only Fetch Metadata can tell; "cross-site" is never the service's own page.
-        if ("cross-site".equalsIgnoreCase(secFetchSite)) {
+        if (crossSite) {
+            securityEvents.crossSiteRefused(method, path, origin, clientAddress);
             throw new AccessDeniedException();
         }
     }
 
-    private static boolean isSameOrigin(String origin, String host) {
-        if (host == null) {
-            return false;
-        }
-        String normalized = origin.toLowerCase(Locale.ROOT);
-        String ownHost = host.toLowerCase(Locale.ROOT);
-        return normalized.equals("https://" + ownHost) || normalized.equals("http://" + ownHost);
+    /** Origins compare without regard to case or a trailing slash someone put in the configuration. */
+    private static String normalize(String origin) {
+        String trimmed = origin.trim().toLowerCase(Locale.ROOT);
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 }

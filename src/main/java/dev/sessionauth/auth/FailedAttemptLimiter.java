@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,25 +18,45 @@ import dev.sessionauth.config.SessionAuthConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Counts failed sign-ins per account and per client address in PostgreSQL, so the limit holds across instances,
- * and refuses further attempts while either is locked. A lock lasts a fixed time and attempts made during it are
- * not verified or counted, so an attacker can hold an account locked but never lock it for longer.
+ * Limits sign-in attempts per account and per client address in PostgreSQL, so the limit holds across instances.
+ * Each attempt is counted before its password is checked, so guesses sent in parallel cannot overtake the limit;
+ * a success takes its attempt back and clears the account. Reaching the limit locks the subject for a fixed time,
+ * during which attempts are refused without being checked: an attacker can hold an account locked, but never
+ * lock it for longer, and sessions already open keep working.
  */
 @ApplicationScoped
 public class FailedAttemptLimiter {
 
-    private static final String FIND_COUNTERS = "SELECT subject, locked_until FROM auth_failures WHERE subject IN (:account, :address)";
+    /** An attempt the limits let through, with its place in each count. */
+    public record Attempt(String accountSubject, String addressSubject, int accountAttempts, int addressAttempts) {
+    }
 
-    private static final String RECORD_FAILURE = """
+    /**
+     * Counts one attempt unless the subject is locked, and locks it when the count reaches the limit. The count
+     * starts again when its window has passed or its lock has ended, so a lock never outlasts its duration.
+     */
+    private static final String COUNT_ATTEMPT = """
             INSERT INTO auth_failures AS f (subject, failures, window_started_at, locked_until)
-            VALUES (:subject, 1, :now, CASE WHEN :maxFailures <= 1 THEN CAST(:lockedUntil AS timestamptz) END)
+            VALUES (:subject, 1, :now, CASE WHEN :maxAttempts <= 1 THEN CAST(:lockedUntil AS timestamptz) END)
             ON CONFLICT (subject) DO UPDATE SET
-                failures = CASE WHEN f.window_started_at <= :windowStart THEN 1 ELSE f.failures + 1 END,
-                window_started_at = CASE WHEN f.window_started_at <= :windowStart THEN :now ELSE f.window_started_at END,
+                failures = CASE WHEN f.window_started_at <= :windowStart OR f.locked_until <= :now
+                    THEN 1 ELSE f.failures + 1 END,
+                window_started_at = CASE WHEN f.window_started_at <= :windowStart OR f.locked_until <= :now
+                    THEN :now ELSE f.window_started_at END,
                 locked_until = CASE
-                    WHEN (CASE WHEN f.window_started_at <= :windowStart THEN 1 ELSE f.failures + 1 END) >= :maxFailures
-                    THEN CAST(:lockedUntil AS timestamptz) ELSE f.locked_until END
+                    WHEN (CASE WHEN f.window_started_at <= :windowStart OR f.locked_until <= :now
+                        THEN 1 ELSE f.failures + 1 END) >= :maxAttempts
+                    THEN CAST(:lockedUntil AS timestamptz) END
+            WHERE f.locked_until IS NULL OR f.locked_until <= :now
             RETURNING failures""";
+
+    private static final String FIND_LOCK = "SELECT locked_until FROM auth_failures WHERE subject = :subject";
+
+    /** A success takes its own attempt back from the address; it does not vouch for the address's other attempts. */
+    private static final String TAKE_BACK_ATTEMPT = """
+            UPDATE auth_failures SET failures = failures - 1,
+                locked_until = CASE WHEN failures - 1 >= :maxAttempts THEN locked_until END
+            WHERE subject = :subject AND failures > 0""";
 
     private static final String DELETE_EXPIRED = """
             DELETE FROM auth_failures
@@ -45,57 +64,71 @@ public class FailedAttemptLimiter {
 
     private final EntityManager entityManager;
     private final SessionAuthConfig.BruteForce config;
-    private final SecurityEvents securityEvents;
 
-    public FailedAttemptLimiter(EntityManager entityManager, SessionAuthConfig config, SecurityEvents securityEvents) {
+    public FailedAttemptLimiter(EntityManager entityManager, SessionAuthConfig config) {
         this.entityManager = entityManager;
         this.config = config.bruteForce();
-        this.securityEvents = securityEvents;
     }
 
     /**
-     * Throws {@link TooManyAttemptsException} while the account or the address is locked.
+     * Counts an attempt for the account and the address before the password is checked.
      *
-     * @return whether the account has failures on record, which a successful sign-in then clears
+     * @throws TooManyAttemptsException while either is locked, or when this attempt goes over a limit
      */
-    public boolean checkNotLocked(String email, String clientAddress, Instant now) {
+    public Attempt begin(String email, String clientAddress, Instant now) {
         String account = accountSubject(email);
-        @SuppressWarnings("unchecked")
-        List<Object[]> counters = entityManager.createNativeQuery(FIND_COUNTERS)
-                .setParameter("account", account)
-                .setParameter("address", addressSubject(clientAddress))
-                .getResultList();
-        Instant lockedUntil = null;
-        for (Object[] counter : counters) {
-            Instant until = counter[1] == null ? null : toInstant(counter[1]);
-            if (until != null && until.isAfter(now) && (lockedUntil == null || until.isAfter(lockedUntil))) {
-                lockedUntil = until;
+        String address = addressSubject(clientAddress);
+        // Counted in its own transaction, committed before the slow check, so parallel attempts see each other.
+        Admission admission = QuarkusTransaction.requiringNew().call(() -> {
+            Integer accountAttempts = count(account, config.accountMaxFailures(), now);
+            if (accountAttempts == null || accountAttempts > config.accountMaxFailures()) {
+                return Admission.refusedUntil(lockedUntil(account, now));
             }
+            Integer addressAttempts = count(address, config.addressMaxFailures(), now);
+            if (addressAttempts == null || addressAttempts > config.addressMaxFailures()) {
+                return Admission.refusedUntil(lockedUntil(address, now));
+            }
+            return new Admission(new Attempt(account, address, accountAttempts, addressAttempts), null);
+        });
+        if (admission.attempt() == null) {
+            throw new TooManyAttemptsException(Duration.between(now, admission.lockedUntil()));
         }
-        if (lockedUntil != null) {
-            throw new TooManyAttemptsException(Duration.between(now, lockedUntil));
-        }
-        return counters.stream().anyMatch(counter -> account.equals(counter[0]));
+        return admission.attempt();
     }
 
-    /** Counts one failure against the account and the address, in its own transaction so it survives the 4xx. */
-    public void recordFailure(String email, UUID userId, String clientAddress, Instant now) {
+    /** The attempt, or the end of the lock that refused it. */
+    private record Admission(Attempt attempt, Instant lockedUntil) {
+
+        static Admission refusedUntil(Instant lockedUntil) {
+            return new Admission(null, lockedUntil);
+        }
+    }
+
+    /** The attempt proved the password: the account starts afresh and the address gets its attempt back. */
+    public void succeeded(Attempt attempt) {
         QuarkusTransaction.requiringNew().run(() -> {
-            if (count(accountSubject(email), config.accountMaxFailures(), now) == config.accountMaxFailures()) {
-                securityEvents.lockedOut("account", userId, clientAddress, config.lockout().toSeconds());
-            }
-            if (count(addressSubject(clientAddress), config.addressMaxFailures(), now) == config.addressMaxFailures()) {
-                securityEvents.lockedOut("address", userId, clientAddress, config.lockout().toSeconds());
-            }
+            entityManager.createNativeQuery("DELETE FROM auth_failures WHERE subject = :subject")
+                    .setParameter("subject", attempt.accountSubject())
+                    .executeUpdate();
+            entityManager.createNativeQuery(TAKE_BACK_ATTEMPT)
+                    .setParameter("subject", attempt.addressSubject())
+                    .setParameter("maxAttempts", config.addressMaxFailures())
+                    .executeUpdate();
         });
     }
 
-    /** A successful sign-in clears the account's failures (not the address's: one good password does not vouch for it). */
-    public void recordSuccess(String email) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("DELETE FROM auth_failures WHERE subject = :subject")
-                .setParameter("subject", accountSubject(email))
-                .executeUpdate());
+    /** Whether this failed attempt is the one that locked the account. */
+    public boolean lockedAccount(Attempt attempt) {
+        return attempt.accountAttempts() == config.accountMaxFailures();
+    }
+
+    /** Whether this failed attempt is the one that locked the address. */
+    public boolean lockedAddress(Attempt attempt) {
+        return attempt.addressAttempts() == config.addressMaxFailures();
+    }
+
+    public Duration lockout() {
+        return config.lockout();
     }
 
     /** Deletes counters whose window and lock have both passed; returns how many. */
@@ -106,15 +139,23 @@ public class FailedAttemptLimiter {
                 .executeUpdate());
     }
 
-    private int count(String subject, int maxFailures, Instant now) {
-        Object failures = entityManager.createNativeQuery(RECORD_FAILURE)
+    /** The subject's count including this attempt, or null when it is locked and nothing was counted. */
+    private Integer count(String subject, int maxAttempts, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object> counted = entityManager.createNativeQuery(COUNT_ATTEMPT)
                 .setParameter("subject", subject)
                 .setParameter("now", now)
                 .setParameter("windowStart", now.minus(config.window()))
-                .setParameter("maxFailures", maxFailures)
+                .setParameter("maxAttempts", maxAttempts)
                 .setParameter("lockedUntil", now.plus(config.lockout()))
-                .getSingleResult();
-        return ((Number) failures).intValue();
+                .getResultList();
+        return counted.isEmpty() ? null : ((Number) counted.get(0)).intValue();
+    }
+
+    private Instant lockedUntil(String subject, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object> lock = entityManager.createNativeQuery(FIND_LOCK).setParameter("subject", subject).getResultList();
+        return lock.isEmpty() || lock.get(0) == null ? now.plus(config.lockout()) : toInstant(lock.get(0));
     }
 
     /** Accounts are keyed by a hash of the lower-cased email: fixed size, and the table holds no addresses of people. */

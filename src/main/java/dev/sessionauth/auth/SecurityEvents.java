@@ -40,47 +40,69 @@ public class SecurityEvents {
 
     public void loginSucceeded(UUID userId, UUID sessionId, String clientAddress) {
         logins.increment();
-        LOG.infof("event=login_succeeded user_id=%s session_id=%s client_ip=%s", userId, sessionId, clientAddress);
+        LOG.infof("event=login_succeeded user_id=%s session_id=%s client_ip=%s", userId, sessionId, orDash(clientAddress));
     }
 
     /** A failed session login, Basic check or password confirmation; the user id is null for an unknown email. */
     public void authenticationFailed(String method, UUID userId, String clientAddress, String reason) {
         registry.counter("sessionauth.authentication.failures", "method", method, "reason", reason).increment();
         LOG.infof("event=authentication_failed method=%s user_id=%s client_ip=%s reason=%s", method, orDash(userId),
-                clientAddress, reason);
+                orDash(clientAddress), reason);
     }
 
     public void lockedOut(String subjectKind, UUID userId, String clientAddress, long lockSeconds) {
         registry.counter("sessionauth.lockouts", "subject", subjectKind).increment();
         LOG.warnf("event=lockout subject=%s user_id=%s client_ip=%s lock_seconds=%d", subjectKind, orDash(userId),
-                clientAddress, lockSeconds);
+                orDash(clientAddress), lockSeconds);
+    }
+
+    /** An attempt refused with 429 because the account or the address is locked. */
+    public void attemptRefused(String method, String clientAddress) {
+        registry.counter("sessionauth.attempts.refused", "method", method).increment();
+        LOG.infof("event=attempt_refused method=%s client_ip=%s", method, orDash(clientAddress));
+    }
+
+    /** A cookie-authenticated write (or a login form) sent from another site. */
+    public void crossSiteRefused(String method, String path, String origin, String clientAddress) {
+        registry.counter("sessionauth.cross_site.refused").increment();
+        LOG.warnf("event=cross_site_refused http_method=%s path=%s origin=%s client_ip=%s", method, token(path),
+                token(origin), orDash(clientAddress));
+    }
+
+    public void userCreated(UUID actorId, UUID userId, String role, String clientAddress) {
+        LOG.infof("event=user_created actor_id=%s user_id=%s role=%s client_ip=%s", orDash(actorId), userId, role,
+                orDash(clientAddress));
+    }
+
+    public void userEnabled(UUID actorId, UUID userId, String clientAddress) {
+        LOG.infof("event=user_enabled actor_id=%s user_id=%s client_ip=%s", actorId, userId, orDash(clientAddress));
     }
 
     public void loggedOut(UUID userId, UUID sessionId, String clientAddress) {
         revoked("logout", 1);
-        LOG.infof("event=logout user_id=%s session_id=%s client_ip=%s", userId, sessionId, clientAddress);
+        LOG.infof("event=logout user_id=%s session_id=%s client_ip=%s", userId, sessionId, orDash(clientAddress));
     }
 
     public void sessionsRevoked(UUID actorId, UUID ownerId, long count, String scope, String clientAddress) {
         revoked(scope, count);
         LOG.infof("event=sessions_revoked actor_id=%s user_id=%s count=%d scope=%s client_ip=%s", actorId, ownerId, count,
-                scope, clientAddress);
+                scope, orDash(clientAddress));
     }
 
     public void passwordChanged(UUID userId, long revokedSessions, String clientAddress) {
         revoked("password_change", revokedSessions);
         LOG.infof("event=password_changed user_id=%s revoked_sessions=%d client_ip=%s", userId, revokedSessions,
-                clientAddress);
+                orDash(clientAddress));
     }
 
     public void userDisabled(UUID actorId, UUID userId, long revokedSessions, String clientAddress) {
         revoked("user_disabled", revokedSessions);
         LOG.infof("event=user_disabled actor_id=%s user_id=%s revoked_sessions=%d client_ip=%s", actorId, userId,
-                revokedSessions, clientAddress);
+                revokedSessions, orDash(clientAddress));
     }
 
     public void userDeleted(UUID actorId, UUID userId, String clientAddress) {
-        LOG.infof("event=user_deleted actor_id=%s user_id=%s client_ip=%s", actorId, userId, clientAddress);
+        LOG.infof("event=user_deleted actor_id=%s user_id=%s client_ip=%s", actorId, userId, orDash(clientAddress));
     }
 
     public void purged(long deleted, Duration duration) {
@@ -94,7 +116,16 @@ public class SecurityEvents {
         registry.counter("sessionauth.sessions.revoked", "scope", scope).increment(count);
     }
 
-    private static Object orDash(UUID id) {
-        return id == null ? "-" : id;
+    /** Client-supplied text as one bounded token, so it cannot forge key=value pairs in the line. */
+    private static String token(String value) {
+        if (value == null) {
+            return "-";
+        }
+        String bounded = value.length() > 200 ? value.substring(0, 200) : value;
+        return bounded.replaceAll("[^\\x21-\\x7e]", "_");
+    }
+
+    private static Object orDash(Object value) {
+        return value == null ? "-" : value;
     }
 }

@@ -4,14 +4,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import io.quarkus.runtime.StartupEvent;
 
 /** Refuses to start with settings that would quietly break sessions, instead of misbehaving later. */
 public class ConfigurationCheck {
 
-    void onStart(@Observes StartupEvent event, SessionAuthConfig config) {
+    /** Runs before the other start-up work (such as the admin bootstrap), so a bad setting is named first. */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, SessionAuthConfig config) {
         List<String> problems = problems(config);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Invalid session-auth configuration: " + String.join("; ", problems));

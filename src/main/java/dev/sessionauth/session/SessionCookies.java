@@ -7,6 +7,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
 
+import org.jboss.resteasy.reactive.RestResponse;
+
 import dev.sessionauth.config.SessionAuthConfig;
 
 /** Builds the session cookie: HttpOnly, SameSite Lax or Strict, Path=/, Secure as configured, optional __Host-. */
@@ -45,6 +47,17 @@ public class SessionCookies {
         NewCookie.Builder cookie = base();
         cookie.value("").maxAge(0).expiry(new Date(0));
         return cookie.build();
+    }
+
+    /**
+     * A 200 answer that also clears the session cookie, with Clear-Site-Data asking the browser to drop its cookies
+     * in case the cleared cookie is not applied.
+     */
+    public <T> RestResponse<T> clearing(T body) {
+        return RestResponse.ResponseBuilder.ok(body)
+                .cookie(cleared())
+                .header("Clear-Site-Data", "\"cookies\"")
+                .build();
     }
 
     private NewCookie.Builder base() {

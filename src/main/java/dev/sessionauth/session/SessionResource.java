@@ -41,9 +41,6 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
-    /** Asks the browser to drop its cookies for this site as well, in case the cleared cookie is not applied. */
-    private static final String CLEAR_SITE_DATA = "Clear-Site-Data";
-
     private final SessionService sessionService;
     private final SessionCookies cookies;
     private final CurrentCaller currentCaller;
@@ -90,7 +87,7 @@ public class SessionResource {
     @Path("logout")
     public RestResponse<Map<String, String>> logout() {
         sessionService.logout(currentCaller.get());
-        return clearingCookie(Map.of());
+        return cookies.clearing(Map.of());
     }
 
     @Operation(summary = "The caller's active sessions")
@@ -125,7 +122,7 @@ public class SessionResource {
         UUID sessionId = UuidPathParam.parse(id).orElseThrow(ResourceNotFoundException::new);
         sessionService.revokeOwn(caller, sessionId);
         if (caller.sessionId().filter(sessionId::equals).isPresent()) {
-            return clearingCookie(Map.of());
+            return cookies.clearing(Map.of());
         }
         return RestResponse.ok(Map.of());
     }
@@ -144,10 +141,4 @@ public class SessionResource {
         return Map.of("revoked", sessionService.revokeOthers(currentCaller.get()));
     }
 
-    private <T> RestResponse<T> clearingCookie(T body) {
-        return RestResponse.ResponseBuilder.ok(body)
-                .cookie(cookies.cleared())
-                .header(CLEAR_SITE_DATA, "\"cookies\"")
-                .build();
-    }
 }

@@ -7,11 +7,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import dev.sessionauth.api.InvalidRequestException;
 import dev.sessionauth.api.ResourceNotFoundException;
-import dev.sessionauth.auth.AccessDeniedException;
 import dev.sessionauth.auth.Caller;
 import dev.sessionauth.auth.CredentialVerifier;
 import dev.sessionauth.auth.SecurityEvents;
@@ -57,7 +57,7 @@ public class SessionService {
         rejectUnlessVerified(verification.outcome());
         User user = verification.user().orElseThrow();
         String token = SessionToken.generate();
-        UUID sessionId = QuarkusTransaction.requiringNew().call(() -> open(user.id, token, client, now));
+        UUID sessionId = QuarkusTransaction.requiringNew().call(() -> open(user, token, client, now));
         securityEvents.loginSucceeded(user.id, sessionId, client.ipAddress());
         return new LoginResult(user, token);
     }
@@ -67,14 +67,18 @@ public class SessionService {
             case VERIFIED -> {
                 return;
             }
-            case DISABLED -> throw new AccessDeniedException();
             case UNKNOWN_EMAIL -> throw new LoginRejectedException(
                     genericLoginErrors ? LoginRejectedException.Reason.INVALID_CREDENTIALS
                             : LoginRejectedException.Reason.UNKNOWN_EMAIL);
-            case WRONG_PASSWORD -> throw new LoginRejectedException(
-                    genericLoginErrors ? LoginRejectedException.Reason.INVALID_CREDENTIALS
-                            : LoginRejectedException.Reason.WRONG_PASSWORD);
+            // A disabled account answers like a wrong password, so it never confirms a guessed one.
+            case WRONG_PASSWORD, DISABLED -> throw wrongPassword();
         }
+    }
+
+    private LoginRejectedException wrongPassword() {
+        return new LoginRejectedException(
+                genericLoginErrors ? LoginRejectedException.Reason.INVALID_CREDENTIALS
+                        : LoginRejectedException.Reason.WRONG_PASSWORD);
     }
 
     /** The session this cookie token belongs to, with its user, if it is still active at {@code now}. */
@@ -137,11 +141,20 @@ public class SessionService {
         return timeout.isNegative() || timeout.isZero() ? Optional.empty() : Optional.of(timeout);
     }
 
-    private UUID open(UUID userId, String token, ClientInfo client, Instant now) {
+    /**
+     * Inserts the session unless the password or the account changed since it was verified. The share lock on the
+     * user row orders this against a concurrent password change or disabling: either that change sees (and ends)
+     * this session, or this sees the change and refuses.
+     */
+    private UUID open(User verified, String token, ClientInfo client, Instant now) {
+        User current = User.getEntityManager().find(User.class, verified.id, LockModeType.PESSIMISTIC_READ);
+        if (current == null || !current.passwordHash.equals(verified.passwordHash) || current.disabledAt != null) {
+            throw wrongPassword();
+        }
         UserSession session = new UserSession();
         session.id = UUID.randomUUID();
         session.tokenHash = SessionToken.hash(token);
-        session.user = User.getEntityManager().getReference(User.class, userId);
+        session.user = current;
         session.createdAt = now;
         session.lastSeenAt = now;
         session.expiresAt = absoluteTimeout().map(now::plus).orElse(null);

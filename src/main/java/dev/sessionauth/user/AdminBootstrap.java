@@ -44,7 +44,7 @@ public class AdminBootstrap {
         }
         try {
             User created = userService.create(new CreateUserRequest(email, admin.password().get(), null, null), Role.ADMIN,
-                    clock.instant());
+                    null, clock.instant());
             LOG.infof("Created bootstrap administrator %s (%s)", created.email, created.id);
         } catch (InvalidRequestException rejected) {
             // Another instance may have created it first; anything else is a configuration error worth stopping for.

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.sessionauth.api.ApiDocumentation;
 import dev.sessionauth.api.ResourceNotFoundException;
@@ -32,6 +33,7 @@ import dev.sessionauth.api.UuidPathParam;
 import dev.sessionauth.auth.AccessDeniedException;
 import dev.sessionauth.auth.Caller;
 import dev.sessionauth.auth.CurrentCaller;
+import dev.sessionauth.session.SessionCookies;
 import dev.sessionauth.session.SessionService;
 
 /** /api/v1/users: admins manage everyone, a plain user only their own record ("me" or their id). */
@@ -46,13 +48,15 @@ public class UserResource {
 
     private final UserService userService;
     private final SessionService sessionService;
+    private final SessionCookies sessionCookies;
     private final CurrentCaller currentCaller;
     private final Clock clock;
 
-    public UserResource(UserService userService, SessionService sessionService, CurrentCaller currentCaller,
-            Clock clock) {
+    public UserResource(UserService userService, SessionService sessionService, SessionCookies sessionCookies,
+            CurrentCaller currentCaller, Clock clock) {
         this.userService = userService;
         this.sessionService = sessionService;
+        this.sessionCookies = sessionCookies;
         this.currentCaller = currentCaller;
         this.clock = clock;
     }
@@ -92,7 +96,7 @@ public class UserResource {
     @ResponseStatus(201)
     public UserResponse create(CreateUserRequest request) {
         requireAdmin();
-        return UserResponse.of(userService.create(request, Role.USER, clock.instant()));
+        return UserResponse.of(userService.create(request, Role.USER, currentCaller.get(), clock.instant()));
     }
 
     @Operation(summary = "Change names; admins may also set disabled, which ends every session of the user")
@@ -133,12 +137,12 @@ public class UserResource {
     @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @DELETE
     @Path("{id}")
-    public Map<String, String> delete(@PathParam("id") String id) {
+    public RestResponse<Map<String, String>> delete(@PathParam("id") String id) {
         UUID userId = resolveOwnOrAdministered(id);
         if (!userService.delete(userId, currentCaller.get())) {
             throw new ResourceNotFoundException();
         }
-        return Map.of();
+        return endingOwnSessionIf(userId, Map.of());
     }
 
     /** Ends every session of the user (an administrator's tool; a user may also do it to themselves). */
@@ -150,9 +154,18 @@ public class UserResource {
     @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @DELETE
     @Path("{id}/sessions")
-    public Map<String, Long> revokeSessions(@PathParam("id") String id) {
+    public RestResponse<Map<String, Long>> revokeSessions(@PathParam("id") String id) {
         UUID userId = resolveOwnOrAdministered(id);
-        return Map.of("revoked", sessionService.revokeAll(currentCaller.get(), userId));
+        return endingOwnSessionIf(userId, Map.of("revoked", sessionService.revokeAll(currentCaller.get(), userId)));
+    }
+
+    /** When the caller just ended their own session, the browser should forget its cookie too. */
+    private <T> RestResponse<T> endingOwnSessionIf(UUID affectedUserId, T body) {
+        Caller caller = currentCaller.get();
+        if (caller.sessionId().isPresent() && caller.userId().equals(affectedUserId)) {
+            return sessionCookies.clearing(body);
+        }
+        return RestResponse.ok(body);
     }
 
     private void requireAdmin() {

@@ -2,6 +2,7 @@ package dev.sessionauth.user;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -58,8 +59,9 @@ public class UserService {
         return User.count();
     }
 
+    /** @param actor who creates the user, or null for the start-up bootstrap */
     @Transactional
-    public User create(CreateUserRequest request, Role role, Instant now) {
+    public User create(CreateUserRequest request, Role role, Caller actor, Instant now) {
         if (request == null) {
             throw new InvalidRequestException(InvalidRequestException.WRONG_FORMAT);
         }
@@ -89,6 +91,8 @@ public class UserService {
             }
             throw e;
         }
+        securityEvents.userCreated(actor == null ? null : actor.userId(), user.id, role.name().toLowerCase(Locale.ROOT),
+                actor == null ? null : actor.clientAddress());
         return user;
     }
 
@@ -103,16 +107,15 @@ public class UserService {
         }
         checkName(request.firstName(), "first_name", CANNOT_UPDATE);
         checkName(request.lastName(), "last_name", CANNOT_UPDATE);
-        if (request.disabled() != null) {
-            if (!caller.isAdmin()) {
-                throw new AccessDeniedException();
-            }
-            if (request.disabled() && caller.userId().equals(id)) {
-                throw new InvalidRequestException(CANNOT_UPDATE + "an administrator cannot disable their own account");
-            }
+        if (Boolean.TRUE.equals(request.disabled()) && caller.isAdmin() && caller.userId().equals(id)) {
+            throw new InvalidRequestException(CANNOT_UPDATE + "an administrator cannot disable their own account");
         }
         Optional<User> found = User.findByIdOptional(id);
         found.ifPresent(user -> {
+            // A plain user may send back the user JSON they read; only a change of the flag needs an admin.
+            if (request.disabled() != null && request.disabled() != (user.disabledAt != null) && !caller.isAdmin()) {
+                throw new AccessDeniedException();
+            }
             if (request.firstName() != null) {
                 user.firstName = request.firstName();
             }
@@ -123,8 +126,9 @@ public class UserService {
                 user.disabledAt = now;
                 long revoked = UserSession.deleteAllOfUserExcept(user.id, null);
                 securityEvents.userDisabled(caller.userId(), user.id, revoked, caller.clientAddress());
-            } else if (Boolean.FALSE.equals(request.disabled())) {
+            } else if (Boolean.FALSE.equals(request.disabled()) && user.disabledAt != null) {
                 user.disabledAt = null;
+                securityEvents.userEnabled(caller.userId(), user.id, caller.clientAddress());
             }
             user.updatedAt = now;
         });

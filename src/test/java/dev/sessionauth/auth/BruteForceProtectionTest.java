@@ -11,8 +11,15 @@ import static org.hamcrest.Matchers.stringContainsInOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -70,6 +77,30 @@ class BruteForceProtectionTest {
                 .body("error", equalTo("Too many failed attempts"))
                 .header("Retry-After", Integer::parseInt, allOf(greaterThan(0), lessThanOrEqualTo(300)));
         given().auth().preemptive().basic(email, Api.PASSWORD).get("/api/v1/users/me").then().statusCode(429);
+    }
+
+    @Test
+    void shouldNotLetParallelGuessesOvertakeTheLimit() throws Exception {
+        String email = Api.uniqueEmail();
+        Api.createUser(email);
+        int guesses = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(guesses);
+        try {
+            List<Callable<Integer>> attempts = IntStream.range(0, guesses)
+                    .<Callable<Integer>> mapToObj(i -> () -> login(email, "guess " + i, randomAddress()).extract().statusCode())
+                    .toList();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : pool.invokeAll(attempts)) {
+                statuses.add(status.get());
+            }
+
+            assertEquals(HardenedProfile.ACCOUNT_MAX_FAILURES, statuses.stream().filter(status -> status == 401).count(),
+                    "only the allowed number of guesses were checked: " + statuses);
+            assertEquals(guesses - HardenedProfile.ACCOUNT_MAX_FAILURES,
+                    statuses.stream().filter(status -> status == 429).count());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

@@ -56,6 +56,16 @@ class CrossSiteRequestTest {
     }
 
     @Test
+    void shouldTreatAnotherSchemeOrPortAsAnotherOrigin() {
+        String token = newSession();
+
+        rename(token).header("Origin", "https://localhost:" + RestAssured.port).contentType(ContentType.JSON)
+                .body(Map.of("first_name", "x")).put("/api/v1/users/me").then().statusCode(403);
+        rename(token).header("Origin", "http://localhost:1").contentType(ContentType.JSON)
+                .body(Map.of("first_name", "x")).put("/api/v1/users/me").then().statusCode(403);
+    }
+
+    @Test
     void shouldLetReadsFromAnotherOriginThrough() {
         rename(newSession()).header("Origin", EVIL_ORIGIN).get("/api/v1/users/me").then().statusCode(200);
     }

@@ -126,6 +126,18 @@ class SessionManagementTest {
     }
 
     @Test
+    void shouldClearTheCookieWhenUsersEndTheirOwnSessionsOrAccount() {
+        Api.LoggedInUser user = Api.newLoggedInUser();
+        user.request().delete("/api/v1/users/me/sessions").then().statusCode(200).body("revoked", equalTo(1))
+                .header("Set-Cookie", containsString("Max-Age=0"));
+
+        Api.LoggedInUser leaving = Api.newLoggedInUser();
+        leaving.request().delete("/api/v1/users/me").then().statusCode(200)
+                .header("Set-Cookie", containsString("Max-Age=0"))
+                .header("Clear-Site-Data", equalTo("\"cookies\""));
+    }
+
+    @Test
     void shouldSendClearSiteDataOnLogout() {
         Api.newLoggedInUser().request().delete("/api/v1/auth_session/logout").then().statusCode(200)
                 .header("Clear-Site-Data", equalTo("\"cookies\""));
@@ -178,7 +190,7 @@ class SessionManagementTest {
 
         user.request().get(ME).then().statusCode(403);
         given().formParam("email", user.email()).formParam("password", Api.PASSWORD).post("/api/v1/auth_session/login")
-                .then().statusCode(403).body("error", equalTo("Forbidden"));
+                .then().statusCode(401).body("error", equalTo("wrong password"));
         given().auth().preemptive().basic(user.email(), Api.PASSWORD).get(ME).then().statusCode(403);
 
         asAdmin().contentType(ContentType.JSON).body(Map.of("disabled", false)).put("/api/v1/users/" + user.id())
@@ -193,6 +205,8 @@ class SessionManagementTest {
 
         user.request().contentType(ContentType.JSON).body(Map.of("disabled", true)).put("/api/v1/users/me")
                 .then().statusCode(403);
+        user.request().contentType(ContentType.JSON).body(Map.of("disabled", false, "first_name", "Echo"))
+                .put("/api/v1/users/me").then().statusCode(200).body("first_name", equalTo("Echo"));
         asAdmin().contentType(ContentType.JSON).body(Map.of("disabled", true)).put("/api/v1/users/" + adminId)
                 .then().statusCode(400)
                 .body("error", equalTo("Can't update User: an administrator cannot disable their own account"));
