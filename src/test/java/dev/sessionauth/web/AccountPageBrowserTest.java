@@ -1,0 +1,204 @@
+package dev.sessionauth.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.numberOfElementsToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.sessionauth.support.Api;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/** Drives the account page in a real headless Chromium: sign-in form, HttpOnly cookie, revocation and logout. */
+@QuarkusTest
+@EnabledIf(value = "browserInstalled",
+        disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)")
+class AccountPageBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final String ME = "/api/v1/users/me";
+    private static final String SESSIONS = "/api/v1/auth_session/sessions";
+    private static final By SESSION_ROWS = By.cssSelector("#sessions tbody tr");
+    private static final By CURRENT_SESSION_ROW = By.cssSelector("#sessions tbody tr[data-current='true']");
+    /**
+     * The test uses no DevTools, so no selenium-devtools-vNNN binding is on the class path and Selenium's warning
+     * at every start that none matches this Chromium is noise. Held here so the level is not garbage collected.
+     */
+    private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    @TestHTTPResource("/")
+    URL page;
+
+    private Path profile;
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    static boolean browserInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        CDP_VERSION_FINDER.setLevel(Level.SEVERE);
+    }
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        profile = Files.createTempDirectory("chromium-profile-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // CI runs as root (no sandbox possible) on a machine whose only network is loopback: without the
+        // background-networking flags Chromium keeps trying to reach Google's services at every start.
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--user-data-dir=" + profile);
+        // An explicit driver executable keeps Selenium Manager from trying to download a driver.
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, TIMEOUT);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            deleteRecursively(profile);
+        }
+    }
+
+    @Test
+    void shouldSignInThroughTheFormAndKeepTheSessionCookieAwayFromScripts() {
+        String email = Api.uniqueEmail();
+        Api.createUser(email);
+
+        signIn(email, Api.PASSWORD);
+
+        wait.until(textToBe(By.id("me-email"), email));
+        assertThat(driver.findElement(By.id("me-role")).getText(), equalTo("user"));
+        WebElement current = wait.until(visibilityOfElementLocated(CURRENT_SESSION_ROW));
+        assertThat(current.getText(), containsString("This session"));
+        assertThat(current.getText(), containsString("Chrome"));
+
+        Object scriptCookies = ((JavascriptExecutor) driver).executeScript("return document.cookie");
+        assertThat((String) scriptCookies, not(containsString(Api.COOKIE)));
+        Cookie cookie = driver.manage().getCookieNamed(Api.COOKIE);
+        assertThat(cookie, notNullValue());
+        assertThat(cookie.isHttpOnly(), equalTo(true));
+        given().cookie(Api.COOKIE, cookie.getValue()).get(ME).then().statusCode(200).body("email", equalTo(email));
+
+        // Only the service can tell whether the HttpOnly cookie still holds a session, so a reload asks it.
+        driver.navigate().refresh();
+        wait.until(textToBe(By.id("me-email"), email));
+    }
+
+    @Test
+    void shouldRevokeAnotherSessionFromTheList() {
+        String email = Api.uniqueEmail();
+        Api.createUser(email);
+        String otherToken = Api.login(email, Api.PASSWORD);
+        String otherId = given().cookie(Api.COOKIE, otherToken).get(SESSIONS).then().statusCode(200)
+                .extract().path("find { it.current }.id");
+        By otherRow = By.cssSelector("#sessions tbody tr[data-session-id='" + otherId + "']");
+
+        signIn(email, Api.PASSWORD);
+        wait.until(numberOfElementsToBe(SESSION_ROWS, 2));
+        driver.findElement(otherRow).findElement(By.className("revoke-button")).click();
+
+        wait.until(numberOfElementsToBe(otherRow, 0));
+        List<WebElement> rows = wait.until(numberOfElementsToBe(SESSION_ROWS, 1));
+        assertThat(rows.get(0).getDomAttribute("data-current"), equalTo("true"));
+        given().cookie(Api.COOKIE, otherToken).get(ME).then().statusCode(403);
+        assertThat(driver.findElement(By.id("error")).isDisplayed(), equalTo(false));
+    }
+
+    @Test
+    void shouldReturnToTheLoginFormOnLogoutAndEndTheSession() {
+        String email = Api.uniqueEmail();
+        Api.createUser(email);
+        signIn(email, Api.PASSWORD);
+        wait.until(textToBe(By.id("me-email"), email));
+        String token = driver.manage().getCookieNamed(Api.COOKIE).getValue();
+
+        driver.findElement(By.id("logout-button")).click();
+
+        wait.until(visibilityOfElementLocated(By.id("login-form")));
+        wait.until(invisibilityOfElementLocated(By.id("account")));
+        assertThat(driver.manage().getCookieNamed(Api.COOKIE), nullValue());
+        given().cookie(Api.COOKIE, token).get(ME).then().statusCode(403);
+    }
+
+    @Test
+    void shouldShowTheApiErrorWhenTheLoginIsRefused() {
+        String email = Api.uniqueEmail();
+        Api.createUser(email);
+
+        signIn(email, "not the password");
+
+        wait.until(textToBe(By.id("error"), "wrong password"));
+        assertThat(driver.findElement(By.id("login-form")).isDisplayed(), equalTo(true));
+        assertThat(driver.findElement(By.id("account")).isDisplayed(), equalTo(false));
+        assertThat(driver.manage().getCookieNamed(Api.COOKIE), nullValue());
+    }
+
+    /** Opens the page, waits for it to find no session and show the form, and submits it. */
+    private void signIn(String email, String password) {
+        driver.get(page.toString());
+        WebElement emailField = wait.until(visibilityOfElementLocated(By.id("email")));
+        emailField.sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-button")).click();
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (directory == null || !Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
