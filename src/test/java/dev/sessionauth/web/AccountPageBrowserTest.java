@@ -45,8 +45,7 @@ import io.restassured.RestAssured;
 
 /** Drives the account page in a real headless Chromium: sign-in form, HttpOnly cookie, revocation and logout. */
 @QuarkusTest
-@EnabledIf(value = "browserInstalled",
-        disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)")
+@EnabledIf(value = "browserInstalled", disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)")
 class AccountPageBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
