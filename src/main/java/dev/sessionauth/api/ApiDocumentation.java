@@ -1,6 +1,7 @@
 package dev.sessionauth.api;
 
 import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -21,13 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @OpenAPIDefinition(info = @Info(title = "session-auth API", version = "1", description = "Sign-in with HTTP Basic or a server-side session cookie. Every error is {\"error\": \"...\"}."), components = @Components(securitySchemes = {
         @SecurityScheme(securitySchemeName = ApiDocumentation.SESSION, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.COOKIE, apiKeyName = "_my_session_id", description = "Session cookie from POST /api/v1/auth_session/login (name set by SESSION_NAME)"),
         @SecurityScheme(securitySchemeName = ApiDocumentation.BASIC, type = SecuritySchemeType.HTTP, scheme = "basic", description = "email:password") }, responses = {
-                @APIResponse(name = ApiDocumentation.BAD_REQUEST, responseCode = "400", description = "The request is malformed or breaks a rule; the message says which", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
-                @APIResponse(name = ApiDocumentation.UNAUTHORIZED, responseCode = "401", description = "No credentials at all: {\"error\": \"Unauthorized\"}", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+                @APIResponse(name = ApiDocumentation.BAD_REQUEST, responseCode = "400", description = "The request is malformed or breaks a rule; the message says which", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
+                @APIResponse(name = ApiDocumentation.UNAUTHORIZED, responseCode = "401", description = "No credentials at all: {\"error\": \"Unauthorized\"}", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                 @APIResponse(name = ApiDocumentation.FORBIDDEN, responseCode = "403", description = "Invalid credentials, an expired or revoked session, a cross-site write, "
-                        + "or another user's record: {\"error\": \"Forbidden\"}", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
-                @APIResponse(name = ApiDocumentation.NOT_FOUND, responseCode = "404", description = "{\"error\": \"Not found\"}", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+                        + "or another user's record: {\"error\": \"Forbidden\"}", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
+                @APIResponse(name = ApiDocumentation.NOT_FOUND, responseCode = "404", description = "{\"error\": \"Not found\"}", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                 @APIResponse(name = ApiDocumentation.TOO_MANY_ATTEMPTS, responseCode = "429", description = "Sign-ins for this account or address are locked: "
-                        + "{\"error\": \"Too many failed attempts\"}", headers = @Header(name = "Retry-After", description = "Seconds until the lock ends", schema = @Schema(implementation = Integer.class)), content = @Content(schema = @Schema(implementation = ErrorResponse.class))) }))
+                        + "{\"error\": \"Too many failed attempts\"}", headers = @Header(name = "Retry-After", description = "Seconds until the lock ends", schema = @Schema(implementation = Integer.class)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))) }))
 public class ApiDocumentation extends Application {
 
     public static final String SESSION = "session";

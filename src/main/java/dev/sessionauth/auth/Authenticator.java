@@ -7,9 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import dev.sessionauth.config.SessionAuthConfig;
+import dev.sessionauth.session.SessionLookup;
 import dev.sessionauth.session.SessionService;
-import dev.sessionauth.session.UserSession;
 import dev.sessionauth.user.User;
+import dev.sessionauth.user.UserResponse;
 
 /**
  * Decides who is calling from the request's credentials, in the contract's order: none at all is 401; present
@@ -56,8 +57,9 @@ public class Authenticator {
         authenticate(authorizationHeader, sessionToken, clientAddress, now);
     }
 
-    private static Caller callerOf(UserSession session, String clientAddress) {
-        return new Caller(session.user.id, session.user.role, Optional.of(session.id), clientAddress);
+    private static Caller callerOf(SessionLookup.ActiveSession session, String clientAddress) {
+        return new Caller(session.userId(), session.role(), Optional.of(session.id()), clientAddress,
+                session.user());
     }
 
     private Optional<Caller> verify(BasicCredentials credentials, String clientAddress, Instant now) {
@@ -67,6 +69,6 @@ public class Authenticator {
             return Optional.empty();
         }
         User user = verification.user().orElseThrow();
-        return Optional.of(new Caller(user.id, user.role, Optional.empty(), clientAddress));
+        return Optional.of(new Caller(user.id, user.role, Optional.empty(), clientAddress, UserResponse.of(user)));
     }
 }

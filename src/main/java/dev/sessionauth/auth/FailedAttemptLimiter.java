@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 
 import dev.sessionauth.config.SessionAuthConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 
 /**
  * Limits sign-in attempts per account and per client address in PostgreSQL, so the limit holds across instances.
@@ -79,28 +80,24 @@ public class FailedAttemptLimiter {
         String account = accountSubject(email);
         String address = addressSubject(clientAddress);
         // Counted in its own transaction, committed before the slow check, so parallel attempts see each other.
-        Admission admission = QuarkusTransaction.requiringNew().call(() -> {
-            Integer accountAttempts = count(account, config.accountMaxFailures(), now);
-            if (accountAttempts == null || accountAttempts > config.accountMaxFailures()) {
-                return Admission.refusedUntil(lockedUntil(account, now));
+        // A refusal rolls the transaction back: an attempt refused for one subject is not counted for the other.
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Integer accountAttempts = count(account, config.accountMaxFailures(), now);
+                if (accountAttempts == null) {
+                    throw new TooManyAttemptsException(Duration.between(now, lockedUntil(account, now)));
+                }
+                Integer addressAttempts = count(address, config.addressMaxFailures(), now);
+                if (addressAttempts == null) {
+                    throw new TooManyAttemptsException(Duration.between(now, lockedUntil(address, now)));
+                }
+                return new Attempt(account, address, accountAttempts, addressAttempts);
+            });
+        } catch (QuarkusTransactionException wrapped) {
+            if (wrapped.getCause() instanceof TooManyAttemptsException refused) {
+                throw refused;
             }
-            Integer addressAttempts = count(address, config.addressMaxFailures(), now);
-            if (addressAttempts == null || addressAttempts > config.addressMaxFailures()) {
-                return Admission.refusedUntil(lockedUntil(address, now));
-            }
-            return new Admission(new Attempt(account, address, accountAttempts, addressAttempts), null);
-        });
-        if (admission.attempt() == null) {
-            throw new TooManyAttemptsException(Duration.between(now, admission.lockedUntil()));
-        }
-        return admission.attempt();
-    }
-
-    /** The attempt, or the end of the lock that refused it. */
-    private record Admission(Attempt attempt, Instant lockedUntil) {
-
-        static Admission refusedUntil(Instant lockedUntil) {
-            return new Admission(null, lockedUntil);
+            throw wrapped;
         }
     }
 

@@ -27,13 +27,16 @@ public class SessionService {
     private final boolean sessionsAccepted;
     private final boolean genericLoginErrors;
     private final CredentialVerifier credentialVerifier;
+    private final SessionLookup sessionLookup;
     private final SecurityEvents securityEvents;
 
-    public SessionService(SessionAuthConfig config, CredentialVerifier credentialVerifier, SecurityEvents securityEvents) {
+    public SessionService(SessionAuthConfig config, CredentialVerifier credentialVerifier, SessionLookup sessionLookup,
+            SecurityEvents securityEvents) {
         this.config = config.session();
         this.sessionsAccepted = config.authType().acceptsSession();
         this.genericLoginErrors = config.login().genericErrors();
         this.credentialVerifier = credentialVerifier;
+        this.sessionLookup = sessionLookup;
         this.securityEvents = securityEvents;
     }
 
@@ -82,13 +85,14 @@ public class SessionService {
     }
 
     /** The session this cookie token belongs to, with its user, if it is still active at {@code now}. */
-    public Optional<UserSession> findActive(String token, Instant now) {
+    public Optional<SessionLookup.ActiveSession> findActive(String token, Instant now) {
         if (!SessionToken.isWellFormed(token)) {
             return Optional.empty();
         }
-        Optional<UserSession> session = UserSession.findByTokenHashWithUser(SessionToken.hash(token))
-                .filter(s -> s.isActiveAt(now, config.idleTimeout()) && s.user.disabledAt == null);
-        session.filter(s -> isDueForTouch(s, now)).ifPresent(s -> touch(s.id, now));
+        Optional<SessionLookup.ActiveSession> session = sessionLookup.findByTokenHash(SessionToken.hash(token))
+                .filter(s -> !s.userDisabled()
+                        && UserSession.isActive(s.expiresAt(), s.lastSeenAt(), now, config.idleTimeout()));
+        session.filter(s -> isDueForTouch(s.lastSeenAt(), now)).ifPresent(s -> sessionLookup.touch(s.id(), now));
         return session;
     }
 
@@ -164,16 +168,7 @@ public class SessionService {
         return session.id;
     }
 
-    private boolean isDueForTouch(UserSession session, Instant now) {
-        return !config.idleTimeout().isZero() && !now.isBefore(session.lastSeenAt.plus(config.touchInterval()));
-    }
-
-    /**
-     * Moves the idle clock forward. The condition keeps it from going backwards, and an UPDATE cannot bring back
-     * a row that a logout, revocation or purge deleted meanwhile.
-     */
-    int touch(UUID sessionId, Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> UserSession
-                .update("lastSeenAt = ?1 where id = ?2 and lastSeenAt < ?1", now, sessionId));
+    private boolean isDueForTouch(Instant lastSeenAt, Instant now) {
+        return !config.idleTimeout().isZero() && !now.isBefore(lastSeenAt.plus(config.touchInterval()));
     }
 }

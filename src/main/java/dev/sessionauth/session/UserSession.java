@@ -3,7 +3,6 @@ package dev.sessionauth.session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -57,11 +56,6 @@ public class UserSession extends PanacheEntityBase {
     @Column(name = "user_agent", updatable = false)
     public String userAgent;
 
-    /** The session with this token hash together with its user, in one query. */
-    public static Optional<UserSession> findByTokenHashWithUser(byte[] tokenHash) {
-        return find("from UserSession s join fetch s.user where s.tokenHash = ?1", tokenHash).firstResultOptional();
-    }
-
     public static List<UserSession> listByUserNewestFirst(UUID userId) {
         return list("user.id = ?1 order by createdAt desc, id", userId);
     }
@@ -78,6 +72,11 @@ public class UserSession extends PanacheEntityBase {
 
     /** Whether the session is still usable at {@code now}; a zero idle timeout disables the idle check. */
     public boolean isActiveAt(Instant now, Duration idleTimeout) {
+        return isActive(expiresAt, lastSeenAt, now, idleTimeout);
+    }
+
+    /** The one definition of an active session: before its absolute expiry (if any) and not idle for too long. */
+    public static boolean isActive(Instant expiresAt, Instant lastSeenAt, Instant now, Duration idleTimeout) {
         if (expiresAt != null && !now.isBefore(expiresAt)) {
             return false;
         }

@@ -81,6 +81,9 @@ public class UserResource {
     @GET
     @Path("{id}")
     public UserResponse get(@PathParam("id") String id) {
+        if (ME.equals(id)) {
+            return currentCaller.get().profile();
+        }
         UUID userId = resolveOwnOrAdministered(id);
         return userService.findById(userId).map(UserResponse::of).orElseThrow(ResourceNotFoundException::new);
     }

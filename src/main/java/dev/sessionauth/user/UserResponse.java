@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.UUID;
 
 /** A user as the API shows it: never a password or a hash. */
 public record UserResponse(String id, String email, String firstName, String lastName, String role, boolean disabled,
@@ -13,9 +14,14 @@ public record UserResponse(String id, String email, String firstName, String las
             .withZone(ZoneOffset.UTC);
 
     public static UserResponse of(User user) {
-        return new UserResponse(user.id.toString(), user.email, user.firstName, user.lastName,
-                user.role.name().toLowerCase(Locale.ROOT), user.disabledAt != null, format(user.createdAt),
-                format(user.updatedAt));
+        return of(user.id, user.email, user.firstName, user.lastName, user.role, user.disabledAt != null, user.createdAt,
+                user.updatedAt);
+    }
+
+    public static UserResponse of(UUID id, String email, String firstName, String lastName, Role role, boolean disabled,
+            Instant createdAt, Instant updatedAt) {
+        return new UserResponse(id.toString(), email, firstName, lastName, role.name().toLowerCase(Locale.ROOT), disabled,
+                format(createdAt), format(updatedAt));
     }
 
     private static String format(Instant instant) {

@@ -124,6 +124,9 @@ public class UserService {
             }
             if (Boolean.TRUE.equals(request.disabled()) && user.disabledAt == null) {
                 user.disabledAt = now;
+                // Written (and the row locked) before the sessions go, so a login racing this one either sees
+                // the account disabled or has its new session deleted here.
+                User.flush();
                 long revoked = UserSession.deleteAllOfUserExcept(user.id, null);
                 securityEvents.userDisabled(caller.userId(), user.id, revoked, caller.clientAddress());
             } else if (Boolean.FALSE.equals(request.disabled()) && user.disabledAt != null) {

@@ -134,6 +134,21 @@ class BruteForceProtectionTest {
     }
 
     @Test
+    void shouldNotCountAgainstTheAccountWhatALockedAddressWasRefused() {
+        String sharedAddress = randomAddress();
+        for (int i = 0; i < HardenedProfile.ADDRESS_MAX_FAILURES; i++) {
+            login(Api.uniqueEmail(), "guess-" + i, sharedAddress).statusCode(401);
+        }
+        String email = Api.uniqueEmail();
+        Api.createUser(email);
+
+        for (int i = 0; i <= HardenedProfile.ACCOUNT_MAX_FAILURES; i++) {
+            login(email, Api.PASSWORD, sharedAddress).statusCode(429);
+        }
+        login(email, Api.PASSWORD, randomAddress()).statusCode(200);
+    }
+
+    @Test
     void shouldAnswerOneGenericErrorForUnknownEmailAndWrongPassword() {
         String email = Api.uniqueEmail();
         Api.createUser(email);

@@ -3,8 +3,8 @@ package dev.sessionauth.ops;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -44,8 +44,12 @@ class OpenApiTest {
                 .body("paths.'/api/v1/auth_session/login'.post.security.size()", equalTo(0))
                 .body("paths.'/api/v1/status'.get.security.size()", equalTo(0))
                 .body("paths.'/api/v1/users/{id}'.get.responses.'200'.content.'application/json'.schema", notNullValue())
-                .body("paths.'/api/v1/users/{id}'.get.responses.'200'.content.'application/json'.schema.properties.password_hash",
-                        nullValue());
+                .body("components.schemas.UserResponse.properties", hasKey("first_name"))
+                .body("components.schemas.UserResponse.properties", hasKey("created_at"))
+                .body("components.schemas.UserResponse.properties", not(hasKey("password_hash")))
+                .body("components.schemas.UserResponse.properties", not(hasKey("passwordHash")))
+                .body("components.schemas.ChangePasswordRequest.properties", hasKey("current_password"))
+                .body("components.responses.Forbidden.content.'application/json'.schema", notNullValue());
     }
 
     @Test

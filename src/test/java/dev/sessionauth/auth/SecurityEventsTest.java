@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-class AuditLogTest {
+class SecurityEventsTest {
 
     @Inject
     SessionPurger purger;

@@ -17,10 +17,10 @@ import dev.sessionauth.support.Database;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class SessionServiceTest {
+class SessionLookupTest {
 
     @Inject
-    SessionService sessionService;
+    SessionLookup sessionLookup;
 
     @Inject
     Database database;
@@ -29,9 +29,9 @@ class SessionServiceTest {
     void shouldNeverMoveTheIdleClockBackwards() {
         UUID sessionId = sessionOfNewUser();
         Instant later = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS);
-        assertEquals(1, sessionService.touch(sessionId, later));
+        assertEquals(1, sessionLookup.touch(sessionId, later));
 
-        assertEquals(0, sessionService.touch(sessionId, later.minusSeconds(60)), "a late, older touch changes nothing");
+        assertEquals(0, sessionLookup.touch(sessionId, later.minusSeconds(60)), "a late, older touch changes nothing");
         assertEquals(Timestamp.from(later), database.single("SELECT last_seen_at FROM user_sessions WHERE id = ?", sessionId));
     }
 
@@ -40,7 +40,7 @@ class SessionServiceTest {
         UUID sessionId = sessionOfNewUser();
         database.update("DELETE FROM user_sessions WHERE id = ?", sessionId);
 
-        assertEquals(0, sessionService.touch(sessionId, Instant.now().plusSeconds(120)));
+        assertEquals(0, sessionLookup.touch(sessionId, Instant.now().plusSeconds(120)));
         assertEquals(0, database.count("SELECT count(*) FROM user_sessions WHERE id = ?", sessionId));
     }
 

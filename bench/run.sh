@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Loopback benchmark of session-auth against a throwaway PostgreSQL (bench/pg.sh), with wrk.
+#
+#   bench/run.sh [-d SECS] [-w WARMUP_SECS] [-c CONNECTIONS] [-t THREADS] [--phases LIST] [-o DIR]
+#
+# It packages the service if target/quarkus-app is missing, starts PostgreSQL and the service (bcrypt cost 10,
+# like the peers in application-docs/performance.md), seeds USERS users (password secret123) and
+# BACKGROUND_SESSIONS other sessions, logs COOKIES users in, warms up, then runs each phase for SECS seconds:
+#   me      GET /api/v1/users/me with a session cookie (rotating over COOKIES sessions)
+#   basic   GET /api/v1/users/me with HTTP Basic (rotating over COOKIES users)
+#   login   POST /api/v1/auth_session/login (rotating over USERS users)
+#   purge   `me` again while the service purges PURGE_ROWS expired sessions (inserted just before)
+# and measures the bcrypt ceiling of the machine (cores / time of one verification at cost 10).
+# Results: DIR/results.tsv and DIR/results.md (req/s, p50, p99, errors, CPU of service and PostgreSQL per
+# request, resident memory), plus raw wrk output. Needs wrk (apt-get install -y wrk) and PostgreSQL 15's
+# binaries (Debian's postgresql package).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BENCH=$ROOT/bench
+
+DURATION=10 WARMUP=30 CONNECTIONS=32 THREADS=2 PHASES="me,basic,login,purge" OUT=""
+USERS=${USERS:-10000} COOKIES=${COOKIES:-200} BACKGROUND_SESSIONS=${BACKGROUND_SESSIONS:-100000}
+PURGE_ROWS=${PURGE_ROWS:-1000000} PORT=${BENCH_HTTP_PORT:-8088} BCRYPT_COST=${BCRYPT_COST:-10}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -d) DURATION=$2; shift 2 ;;
+    -w) WARMUP=$2; shift 2 ;;
+    -c) CONNECTIONS=$2; shift 2 ;;
+    -t) THREADS=$2; shift 2 ;;
+    --phases) PHASES=$2; shift 2 ;;
+    -o) OUT=$2; shift 2 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+OUT=${OUT:-$BENCH/results/$(date -u +%Y%m%d-%H%M%S)}
+mkdir -p "$OUT"
+BASE_URL=http://127.0.0.1:$PORT
+HZ=$(getconf CLK_TCK)
+CORES=$(nproc)
+
+[ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dnative-sources.skip=true)
+
+"$BENCH/pg.sh" start
+PG_PID=$(head -1 /tmp/session-auth-bench/pg/data/postmaster.pid)
+psql_db() { "$BENCH/pg.sh" psql -qtA "$@"; }
+psql_db -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public; CREATE EXTENSION pgcrypto;" >/dev/null 2>&1
+
+SERVICE_PID=""
+stop_service() { [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true; }
+trap stop_service EXIT
+QUARKUS_HTTP_PORT=$PORT \
+QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:55433/sessionauth \
+QUARKUS_DATASOURCE_USERNAME=sessionauth QUARKUS_DATASOURCE_PASSWORD=unused \
+SESSION_COOKIE_SECURE=false BCRYPT_COST=$BCRYPT_COST SESSION_PURGE_INTERVAL=${SESSION_PURGE_INTERVAL:-20s} \
+QUARKUS_LOG_CATEGORY__AUDIT__LEVEL=WARN \
+  java ${JAVA_OPTS:-} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$OUT/service.log" 2>&1 &
+SERVICE_PID=$!
+for _ in $(seq 1 120); do
+  curl -sf "$BASE_URL/q/health/ready" >/dev/null && break
+  kill -0 "$SERVICE_PID" 2>/dev/null || { echo "the service died; see $OUT/service.log" >&2; exit 1; }
+  sleep 0.5
+done
+
+echo "seeding $USERS users and $BACKGROUND_SESSIONS sessions"
+psql_db <<SQL
+INSERT INTO users (id, email, password_hash, role, created_at, updated_at)
+SELECT gen_random_uuid(), 'user' || i || '@bench.local', h.hash, 'USER', now(), now()
+FROM generate_series(1, $USERS) i, (SELECT crypt('secret123', gen_salt('bf', $BCRYPT_COST)) AS hash) h;
+INSERT INTO user_sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at)
+SELECT gen_random_uuid(), sha256(convert_to(gen_random_uuid()::text, 'UTF8')), u.id, now(), now(), now() + interval '12 hours'
+FROM generate_series(1, $BACKGROUND_SESSIONS) i
+JOIN LATERAL (SELECT id FROM users ORDER BY id OFFSET (i % $USERS) LIMIT 1) u ON true;
+ANALYZE users; ANALYZE user_sessions;
+SQL
+
+: >"$OUT/cookies.txt" : >"$OUT/basic.txt" : >"$OUT/logins.txt"
+for i in $(seq 1 "$COOKIES"); do
+  curl -s -o /dev/null -c - -d "email=user$i@bench.local" -d "password=secret123" "$BASE_URL/api/v1/auth_session/login" \
+    | awk '$6 == "_my_session_id" { print "_my_session_id=" $7 }' >>"$OUT/cookies.txt"
+  printf 'Basic %s\n' "$(printf 'user%s@bench.local:secret123' "$i" | base64 -w0)" >>"$OUT/basic.txt"
+done
+for i in $(seq 1 "$USERS"); do echo "user$i@bench.local secret123"; done >"$OUT/logins.txt"
+[ "$(wc -l <"$OUT/cookies.txt")" -eq "$COOKIES" ] || { echo "logins for cookies failed" >&2; exit 1; }
+
+cpu_ticks() { # utime+stime of a process and its threads
+  local stat; stat=$(cat "/proc/$1/stat"); stat=${stat##*) }; set -- $stat; echo $(( ${12} + ${13} ))
+}
+pg_ticks() { local s=0 p; for p in $PG_PID $(pgrep -P "$PG_PID"); do s=$((s + $(cpu_ticks "$p" 2>/dev/null || echo 0))); done; echo $s; }
+rss_mb() { awk -v k="$2" '$1 == k":" { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+run_wrk() { # phase script arg duration
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$4"s --latency --timeout 10s -s "$BENCH/lua/$2.lua" "$BASE_URL" -- "$3"
+}
+
+echo -e "phase\trps\tp50_ms\tp99_ms\terrors\tnon2xx\tservice_cpu_ms_per_req\tpg_cpu_ms_per_req\trss_mb\tpeak_rss_mb" >"$OUT/results.tsv"
+measure() { # phase script arg
+  local s0 p0 s1 p1 json
+  s0=$(cpu_ticks "$SERVICE_PID"); p0=$(pg_ticks)
+  run_wrk "$1" "$2" "$3" "$DURATION" >"$OUT/$1.wrk.txt"
+  s1=$(cpu_ticks "$SERVICE_PID"); p1=$(pg_ticks)
+  json=$(grep "^{" "$OUT/$1.wrk.txt" | tail -1)
+  python3 - "$1" "$json" "$((s1 - s0))" "$((p1 - p0))" "$HZ" "$(rss_mb "$SERVICE_PID" VmRSS)" "$(rss_mb "$SERVICE_PID" VmHWM)" >>"$OUT/results.tsv" <<'PY'
+import json, sys
+phase, raw, service_ticks, pg_ticks, hz, rss, peak = sys.argv[1:]
+r = json.loads(raw)
+per_request = lambda ticks: int(ticks) / int(hz) * 1000 / max(r["requests"], 1)
+print("\t".join(str(v) for v in (phase, round(r["rps"]), r["p50_ms"], r["p99_ms"], r["errors"], r["non2xx"],
+      round(per_request(service_ticks), 3), round(per_request(pg_ticks), 3), rss, peak)))
+PY
+  tail -1 "$OUT/results.tsv"
+}
+
+if [ "$WARMUP" -gt 0 ]; then
+  echo "warming up for $WARMUP s"
+  run_wrk warmup me "$OUT/cookies.txt" "$WARMUP" >/dev/null
+  run_wrk warmup basic "$OUT/basic.txt" "$((WARMUP / 3))" >/dev/null
+  run_wrk warmup login "$OUT/logins.txt" "$((WARMUP / 3))" >/dev/null
+fi
+for phase in ${PHASES//,/ }; do
+  case "$phase" in
+    me) measure me me "$OUT/cookies.txt" ;;
+    basic) measure basic basic "$OUT/basic.txt" ;;
+    login) measure login login "$OUT/logins.txt" ;;
+    purge)
+      echo "inserting $PURGE_ROWS expired sessions"
+      psql_db -c "INSERT INTO user_sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at)
+        SELECT gen_random_uuid(), sha256(convert_to(gen_random_uuid()::text, 'UTF8')),
+               (SELECT id FROM users LIMIT 1), now() - interval '2 days', now() - interval '2 days', now() - interval '1 day'
+        FROM generate_series(1, $PURGE_ROWS)" >/dev/null
+      measure purge me "$OUT/cookies.txt"
+      grep -o 'event=sessions_purged.*' "$OUT/service.log" | tail -3 >"$OUT/purge-log.txt" || true
+      echo "expired sessions left: $(psql_db -c "SELECT count(*) FROM user_sessions WHERE expires_at < now()")" >>"$OUT/purge-log.txt"
+      ;;
+    *) echo "unknown phase $phase" >&2; exit 2 ;;
+  esac
+done
+
+java -cp "$ROOT/target/quarkus-app/lib/main/*" "$BENCH/BcryptCeiling.java" "$BCRYPT_COST" "$CORES" >"$OUT/bcrypt.json"
+
+{
+  echo "# session-auth benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "Command: \`bench/run.sh -d $DURATION -w $WARMUP -c $CONNECTIONS -t $THREADS --phases $PHASES\`"
+  echo "Machine: $(uname -sr), $CORES cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB; load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "Service: $(java -version 2>&1 | head -1), $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown); PostgreSQL $("$BENCH/pg.sh" psql -tAc 'SHOW server_version')"
+  echo "Data: $USERS users (bcrypt cost $BCRYPT_COST), $BACKGROUND_SESSIONS other sessions, $COOKIES cookies/credentials rotated"
+  echo "Bcrypt ceiling: $(cat "$OUT/bcrypt.json")"
+  echo
+  echo "| phase | req/s | p50 ms | p99 ms | errors | non-2xx | service CPU ms/req | PostgreSQL CPU ms/req | RSS MB | peak RSS MB |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
+  tail -n +2 "$OUT/results.tsv" | awk -F'\t' '{ printf "| %s |", $1; for (i = 2; i <= NF; i++) printf " %s |", $i; print "" }'
+  [ -f "$OUT/purge-log.txt" ] && { echo; echo "Purge during the purge phase:"; echo '```'; cat "$OUT/purge-log.txt"; echo '```'; }
+} >"$OUT/results.md"
+cat "$OUT/results.md"
