@@ -47,6 +47,9 @@ PG_PID=$(head -1 /tmp/session-auth-bench/pg/data/postmaster.pid)
 psql_db() { "$BENCH/pg.sh" psql -qtA "$@"; }
 psql_db -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public; CREATE EXTENSION pgcrypto;" >/dev/null 2>&1
 
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  echo "port $PORT is already in use (set BENCH_HTTP_PORT)" >&2; exit 1
+fi
 SERVICE_PID=""
 stop_service() { [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true; }
 trap stop_service EXIT

@@ -23,11 +23,14 @@ public class Authenticator {
     private final AuthType authType;
     private final SessionService sessionService;
     private final CredentialVerifier credentialVerifier;
+    private final VerifiedCredentialsCache credentialsCache;
 
-    public Authenticator(SessionAuthConfig config, SessionService sessionService, CredentialVerifier credentialVerifier) {
+    public Authenticator(SessionAuthConfig config, SessionService sessionService, CredentialVerifier credentialVerifier,
+            VerifiedCredentialsCache credentialsCache) {
         this.authType = config.authType();
         this.sessionService = sessionService;
         this.credentialVerifier = credentialVerifier;
+        this.credentialsCache = credentialsCache;
     }
 
     /** @throws TooManyAttemptsException when Basic credentials arrive for a locked account or address */
@@ -62,13 +65,33 @@ public class Authenticator {
                 session.user());
     }
 
+    /**
+     * A cached verification is used only while the user's current password hash is still the one it was made
+     * against (and the account is enabled): one indexed read instead of a bcrypt, and a password change anywhere
+     * takes effect at once.
+     */
     private Optional<Caller> verify(BasicCredentials credentials, String clientAddress, Instant now) {
+        Optional<VerifiedCredentialsCache.Entry> cached = credentialsCache.find(credentials.email(), credentials.password(),
+                now);
+        if (cached.isPresent()) {
+            Optional<User> user = User.<User> findByIdOptional(cached.get().userId())
+                    .filter(current -> current.passwordHash.equals(cached.get().passwordHash()) && current.disabledAt == null);
+            if (user.isPresent()) {
+                return Optional.of(callerOf(user.get(), clientAddress));
+            }
+            credentialsCache.forget(credentials.email(), credentials.password());
+        }
         CredentialVerifier.Verification verification = credentialVerifier.verify(credentials.email(),
                 credentials.password(), clientAddress, "basic", now);
         if (verification.outcome() != CredentialVerifier.Outcome.VERIFIED) {
             return Optional.empty();
         }
         User user = verification.user().orElseThrow();
-        return Optional.of(new Caller(user.id, user.role, Optional.empty(), clientAddress, UserResponse.of(user)));
+        credentialsCache.remember(credentials.email(), credentials.password(), user.id, user.passwordHash, now);
+        return Optional.of(callerOf(user, clientAddress));
+    }
+
+    private static Caller callerOf(User user, String clientAddress) {
+        return new Caller(user.id, user.role, Optional.empty(), clientAddress, UserResponse.of(user));
     }
 }

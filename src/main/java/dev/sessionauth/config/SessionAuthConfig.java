@@ -33,6 +33,8 @@ public interface SessionAuthConfig {
 
     Csrf csrf();
 
+    BasicAuth basicAuth();
+
     /** Session cookie and expiry settings. */
     interface Session {
 
@@ -128,6 +130,18 @@ public interface SessionAuthConfig {
         /** How long a lock lasts; it never grows, so nobody is locked out for longer than this. */
         @WithDefault("15m")
         Duration lockout();
+    }
+
+    /** HTTP Basic authentication. */
+    interface BasicAuth {
+
+        /** How long Basic credentials that passed bcrypt are trusted without another bcrypt; 0 disables the cache. */
+        @WithDefault("5m")
+        Duration cacheTtl();
+
+        /** At most this many remembered credentials. */
+        @WithDefault("10000")
+        int cacheMaxEntries();
     }
 
     /** Refusal of cross-site requests that would ride on the session cookie. */

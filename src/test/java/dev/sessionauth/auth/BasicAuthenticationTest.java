@@ -79,6 +79,33 @@ class BasicAuthenticationTest {
                 .body("id", equalTo(user.id()));
     }
 
+    @Test
+    void shouldRefuseRememberedCredentialsAtOnceAfterAPasswordChange() {
+        Api.LoggedInUser user = Api.newLoggedInUser();
+        String oldCredentials = basic(user.email() + ":" + Api.PASSWORD);
+        given().header("Authorization", oldCredentials).get(ME).then().statusCode(200);
+        given().header("Authorization", oldCredentials).get(ME).then().statusCode(200);
+
+        user.request().contentType(ContentType.JSON)
+                .body(Map.of("current_password", Api.PASSWORD, "new_password", "the next passphrase"))
+                .put("/api/v1/users/me/password").then().statusCode(200);
+
+        given().header("Authorization", oldCredentials).get(ME).then().statusCode(403);
+        given().header("Authorization", basic(user.email() + ":the next passphrase")).get(ME).then().statusCode(200);
+    }
+
+    @Test
+    void shouldRefuseRememberedCredentialsOfADisabledUser() {
+        Api.LoggedInUser user = Api.newLoggedInUser();
+        String credentials = basic(user.email() + ":" + Api.PASSWORD);
+        given().header("Authorization", credentials).get(ME).then().statusCode(200);
+
+        Api.asAdmin().contentType(ContentType.JSON).body(Map.of("disabled", true)).put("/api/v1/users/" + user.id())
+                .then().statusCode(200);
+
+        given().header("Authorization", credentials).get(ME).then().statusCode(403);
+    }
+
     private static String basic(String userAndPassword) {
         return "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
     }
