@@ -52,7 +52,9 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
 fi
 SERVICE_PID=""
 stop_service() { [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true; }
-trap stop_service EXIT
+# Everything this script started stops with it; KEEP_PG=1 leaves PostgreSQL running for another run.
+clean_up() { stop_service; [ "${KEEP_PG:-0}" = 1 ] || "$BENCH/pg.sh" stop; }
+trap clean_up EXIT
 QUARKUS_HTTP_PORT=$PORT \
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:55433/sessionauth \
 QUARKUS_DATASOURCE_USERNAME=sessionauth QUARKUS_DATASOURCE_PASSWORD=unused \

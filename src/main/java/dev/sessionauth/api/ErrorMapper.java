@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -142,10 +143,23 @@ public class ErrorMapper {
         return error(status, Status.fromStatusCode(status) == null ? "Error" : Status.fromStatusCode(status).getReasonPhrase());
     }
 
+    /** The database cannot be reached, or no pooled connection came free in time: 503, and the client may retry. */
     @ServerExceptionMapper({ JDBCConnectionException.class, SQLTransientConnectionException.class })
     public RestResponse<ErrorResponse> databaseUnavailable(Exception e, UriInfo uriInfo) {
         LOG.warnf("Database unavailable while serving %s: %s", uriInfo.getPath(), e.getMessage());
         return error(Status.SERVICE_UNAVAILABLE, "Service unavailable");
+    }
+
+    /**
+     * Hibernate reports some unavailability (the pool's acquisition timeout, a server shutting down) as a generic
+     * JDBC error; anything else of that kind is a bug.
+     */
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> databaseError(GenericJDBCException e, UriInfo uriInfo) {
+        if (e.getSQLException() != null && DatabaseFailures.isUnavailable(e.getSQLException())) {
+            return databaseUnavailable(e, uriInfo);
+        }
+        return unexpected(e, uriInfo);
     }
 
     /** A bug, not a client error: log it once with its stack trace and answer without details. */

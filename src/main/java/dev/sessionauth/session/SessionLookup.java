@@ -14,8 +14,10 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.JDBCConnectionException;
 
+import dev.sessionauth.api.DatabaseFailures;
 import dev.sessionauth.user.Role;
 import dev.sessionauth.user.UserResponse;
 
@@ -91,8 +93,11 @@ public class SessionLookup {
         return value == null ? null : value.toInstant();
     }
 
-    /** Reported like Hibernate reports it, so the one error mapper answers 503 for an unreachable database. */
+    /** Reported as Hibernate reports it, so the one error mapper answers 503 for an unavailable database. */
     private static RuntimeException databaseFailure(String what, SQLException e) {
-        return new JDBCConnectionException(what + ": " + e.getMessage(), e);
+        if (DatabaseFailures.isUnavailable(e)) {
+            return new JDBCConnectionException(what + ": " + e.getMessage(), e);
+        }
+        return new GenericJDBCException(what + ": " + e.getMessage(), e);
     }
 }

@@ -1,0 +1,23 @@
+package dev.sessionauth.api;
+
+import java.sql.SQLException;
+import java.util.Set;
+
+/** Tells an unavailable database (worth a 503 and a retry) from a failing statement (a bug, 500). */
+public final class DatabaseFailures {
+
+    /**
+     * SQLState classes of a database that cannot serve right now: 08 connection exception, 53 insufficient
+     * resources (e.g. too many connections), 57 operator intervention (e.g. shutting down).
+     */
+    private static final Set<String> UNAVAILABLE_CLASSES = Set.of("08", "53", "57");
+
+    private DatabaseFailures() {
+    }
+
+    /** A failure without SQLState comes from the pool or the driver itself, e.g. no connection came free in time. */
+    public static boolean isUnavailable(SQLException e) {
+        String state = e.getSQLState();
+        return state == null || state.length() < 2 || UNAVAILABLE_CLASSES.contains(state.substring(0, 2));
+    }
+}
