@@ -58,6 +58,18 @@ class UnreadableRequestTest {
     }
 
     @Test
+    void shouldAnswer400ForAnEncodedNulUnderQuarkusEndpoints() {
+        try (ProblemLogCapture logs = ProblemLogCapture.start()) {
+            given().urlEncodingEnabled(false).get("/q/swagger-ui/%00").then().statusCode(400);
+            given().urlEncodingEnabled(false).get("/q/swagger-ui//%00").then().statusCode(400);
+            given().urlEncodingEnabled(false).get("/api/v1/users/%00").then().statusCode(401)
+                    .contentType(ContentType.JSON);
+            given().get("/q/swagger-ui/").then().statusCode(200);
+            assertEquals(List.of(), logs.problems());
+        }
+    }
+
+    @Test
     void shouldAnswer400ForALoginFormThatCannotBeRead() {
         String tooManyFields = "email=" + Api.uniqueEmail() + "&password=x" + "&k=v".repeat(1001);
         try (ProblemLogCapture logs = ProblemLogCapture.start()) {
