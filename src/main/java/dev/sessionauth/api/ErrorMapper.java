@@ -10,6 +10,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -36,6 +37,7 @@ import io.vertx.core.http.HttpServerRequest;
 public class ErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+    private static final String FORM_READER = "org.jboss.resteasy.reactive.server.handlers.FormBodyHandler";
 
     private final Authenticator authenticator;
     private final SessionCookies sessionCookies;
@@ -80,8 +82,7 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> tooManyAttempts(TooManyAttemptsException e) {
         long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-        return RestResponse.ResponseBuilder.<ErrorResponse> create(Status.TOO_MANY_REQUESTS)
-                .entity(new ErrorResponse("Too many failed attempts"))
+        return RestResponse.ResponseBuilder.fromResponse(error(Status.TOO_MANY_REQUESTS, "Too many failed attempts"))
                 .header("Retry-After", seconds)
                 .build();
     }
@@ -162,18 +163,46 @@ public class ErrorMapper {
         return unexpected(e, uriInfo);
     }
 
-    /** A bug, not a client error: log it once with its stack trace and answer without details. */
+    /**
+     * A bug, not a client error: log it once with its stack trace and answer without details. The one exception is a
+     * form body Quarkus REST could not read, which its form reader reports with plain runtime exceptions.
+     */
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> unexpected(Throwable e, UriInfo uriInfo) {
+        if (isUnreadableForm(e)) {
+            return error(Status.BAD_REQUEST, InvalidRequestException.WRONG_FORMAT);
+        }
         LOG.errorf(e, "Unexpected error while serving %s", uriInfo.getPath());
         return error(Status.INTERNAL_SERVER_ERROR, "Internal server error");
+    }
+
+    /**
+     * Whether Quarkus REST's form reader threw while reading the request body, before any of our code ran: bad
+     * percent-encoding, an unknown charset, more fields than quarkus.http.limits.max-form-fields, a broken
+     * multipart boundary. It throws IllegalArgumentException, RuntimeException, StringIndexOutOfBoundsException or
+     * IOException for these, types that also mean bugs elsewhere, so the failure is known by where it was thrown.
+     */
+    private static boolean isUnreadableForm(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (FORM_READER.equals(frame.getClassName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static RestResponse<ErrorResponse> error(Status status, String message) {
         return error(status.getStatusCode(), message);
     }
 
+    /**
+     * The type is set so that writing the answer never negotiates with the request's Accept header, which may be
+     * what made the request fail.
+     */
     private static RestResponse<ErrorResponse> error(int status, String message) {
-        return RestResponse.ResponseBuilder.<ErrorResponse> create(status).entity(new ErrorResponse(message)).build();
+        return RestResponse.ResponseBuilder.<ErrorResponse> create(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorResponse(message))
+                .build();
     }
 }

@@ -103,12 +103,18 @@ public class SessionService {
                 .toList();
     }
 
-    /** Logout: ends the caller's current session; a caller authenticated by Basic has none (404). */
+    /**
+     * Logout: ends the caller's current session; a caller authenticated by Basic has none (404). Another logout or
+     * revocation of the same session may delete it first: it is ended either way, and only the request that deleted
+     * it records the event.
+     */
     @Transactional
     public void logout(Caller caller) {
         UUID sessionId = caller.sessionId().orElseThrow(ResourceNotFoundException::new);
-        UserSession.deleteById(sessionId);
-        securityEvents.loggedOut(caller.userId(), sessionId, caller.clientAddress());
+        // A bulk delete: deleteById loads the row, then fails at commit when a concurrent request deleted it.
+        if (UserSession.deleteOwned(sessionId, caller.userId()) > 0) {
+            securityEvents.loggedOut(caller.userId(), sessionId, caller.clientAddress());
+        }
     }
 
     /** Ends one of the caller's own sessions; anyone else's, or an unknown id, is 404. */

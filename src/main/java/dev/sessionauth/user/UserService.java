@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -110,7 +111,9 @@ public class UserService {
         if (Boolean.TRUE.equals(request.disabled()) && caller.isAdmin() && caller.userId().equals(id)) {
             throw new InvalidRequestException(CANNOT_UPDATE + "an administrator cannot disable their own account");
         }
-        Optional<User> found = User.findByIdOptional(id);
+        // Locked, so that a concurrent delete either waits for this change or makes it find nothing (404); without
+        // the lock the change would fail at commit, on a row that is gone.
+        Optional<User> found = User.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
         found.ifPresent(user -> {
             // A plain user may send back the user JSON they read; only a change of the flag needs an admin.
             if (request.disabled() != null && request.disabled() != (user.disabledAt != null) && !caller.isAdmin()) {
@@ -172,10 +175,14 @@ public class UserService {
         return revoked;
     }
 
-    /** Deletes the user; their sessions go with them (ON DELETE CASCADE) in the same transaction. */
+    /**
+     * Deletes the user; their sessions go with them (ON DELETE CASCADE) in the same transaction. Of two deletes at
+     * once, one deletes and the other finds nothing.
+     */
     @Transactional
     public boolean delete(UUID id, Caller caller) {
-        boolean deleted = User.deleteById(id);
+        // A bulk delete: deleteById loads the row, then fails at commit when a concurrent request deleted it.
+        boolean deleted = User.delete("id", id) > 0;
         if (deleted) {
             securityEvents.userDeleted(caller.userId(), id, caller.clientAddress());
         }
