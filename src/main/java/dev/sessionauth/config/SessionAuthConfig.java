@@ -92,6 +92,10 @@ public interface SessionAuthConfig {
         /** Rows deleted per transaction, so the table is never locked for long. */
         @WithDefault("1000")
         int batchSize();
+
+        /** Pause after each full batch, so a large backlog never crowds out the requests being served. */
+        @WithDefault("20ms")
+        Duration batchPause();
     }
 
     /** The first administrator, created at start-up when absent. */

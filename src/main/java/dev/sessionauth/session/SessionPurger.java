@@ -19,11 +19,21 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class SessionPurger {
 
-    private static final String DELETE_EXPIRED_BATCH = """
+    /**
+     * One batch per statement and per expiry kind, each walking its own index in order, so a batch costs the same
+     * however large the table and however stale its statistics (an OR of both conditions can fall back to a scan).
+     */
+    private static final String DELETE_PAST_ABSOLUTE_EXPIRY = """
             DELETE FROM user_sessions WHERE id IN (
-                SELECT id FROM user_sessions
-                WHERE expires_at <= :now OR last_seen_at <= :idleCutoff
-                LIMIT :batchSize
+                SELECT id FROM user_sessions WHERE expires_at <= :cutoff
+                ORDER BY expires_at LIMIT :batchSize
+                FOR UPDATE SKIP LOCKED)
+            """;
+
+    private static final String DELETE_IDLE = """
+            DELETE FROM user_sessions WHERE id IN (
+                SELECT id FROM user_sessions WHERE last_seen_at <= :cutoff
+                ORDER BY last_seen_at LIMIT :batchSize
                 FOR UPDATE SKIP LOCKED)
             """;
 
@@ -32,6 +42,7 @@ public class SessionPurger {
     private final SecurityEvents securityEvents;
     private final Duration idleTimeout;
     private final int batchSize;
+    private final Duration batchPause;
 
     public SessionPurger(EntityManager entityManager, FailedAttemptLimiter limiter, SecurityEvents securityEvents,
             SessionAuthConfig config) {
@@ -40,25 +51,46 @@ public class SessionPurger {
         this.securityEvents = securityEvents;
         this.idleTimeout = config.session().idleTimeout();
         this.batchSize = config.purge().batchSize();
+        this.batchPause = config.purge().batchPause();
     }
 
     /** Deletes every session expired at {@code now}; returns how many rows this call deleted. */
     public long purgeExpired(Instant now) {
         long started = System.nanoTime();
-        // With no idle timeout, only the absolute expiry counts: a cutoff no row can reach.
-        Instant idleCutoff = idleTimeout.isZero() ? Instant.EPOCH : now.minus(idleTimeout);
-        long deleted = 0;
-        int batch;
-        do {
-            batch = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(DELETE_EXPIRED_BATCH)
-                    .setParameter("now", now)
-                    .setParameter("idleCutoff", idleCutoff)
-                    .setParameter("batchSize", batchSize)
-                    .executeUpdate());
-            deleted += batch;
-        } while (batch == batchSize);
+        long deleted = deleteInBatches(DELETE_PAST_ABSOLUTE_EXPIRY, now);
+        if (!idleTimeout.isZero()) {
+            deleted += deleteInBatches(DELETE_IDLE, now.minus(idleTimeout));
+        }
         limiter.purgeExpired(now);
         securityEvents.purged(deleted, Duration.ofNanos(System.nanoTime() - started));
         return deleted;
+    }
+
+    private long deleteInBatches(String statement, Instant cutoff) {
+        long deleted = 0;
+        int batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(statement)
+                    .setParameter("cutoff", cutoff)
+                    .setParameter("batchSize", batchSize)
+                    .executeUpdate());
+            deleted += batch;
+            if (batch == batchSize) {
+                pauseBetweenBatches();
+            }
+        } while (batch == batchSize);
+        return deleted;
+    }
+
+    /** Leaves the database room for the requests being served while a large backlog is purged. */
+    private void pauseBetweenBatches() {
+        if (batchPause.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(batchPause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
