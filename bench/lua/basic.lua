@@ -1,26 +1,6 @@
 -- GET /api/v1/users/me with HTTP Basic, rotating over many users (one "Basic <base64>" value per line).
 --   wrk ... -s bench/lua/basic.lua URL -- basic.txt
 local dir = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
-local common = dofile(dir .. "common.lua")
-local threads, requests, index = {}, {}, 0
-
-function setup(thread)
-  thread:set("tid", #threads)
-  threads[#threads + 1] = thread
-end
-
-function init(args)
-  for i, authorization in ipairs(common.read_lines(args[1])) do
-    requests[i] = wrk.format("GET", "/api/v1/users/me", { ["Authorization"] = authorization })
-  end
-  index = ((tid or 0) * 7919) % #requests
-end
-
-function request()
-  index = index % #requests + 1
-  return requests[index]
-end
-
-function done(summary, latency)
-  common.report(summary, latency)
-end
+dofile(dir .. "common.lua").rotate_over_lines(function(authorization)
+  return wrk.format("GET", "/api/v1/users/me", { ["Authorization"] = authorization })
+end)

@@ -19,4 +19,31 @@ function M.report(summary, latency)
     latency.max / 1000, errors, summary.errors.status))
 end
 
+-- Makes the calling script send, in turn, one request per line of the file named after "--": wrk's setup, init,
+-- request and done, with each thread starting at a different line. build(line) returns the request.
+function M.rotate_over_lines(build)
+  local threads, requests, index = {}, {}, 0
+
+  function setup(thread)
+    thread:set("tid", #threads)
+    threads[#threads + 1] = thread
+  end
+
+  function init(args)
+    for i, line in ipairs(M.read_lines(args[1])) do
+      requests[i] = build(line)
+    end
+    index = ((tid or 0) * 7919) % #requests
+  end
+
+  function request()
+    index = index % #requests + 1
+    return requests[index]
+  end
+
+  function done(summary, latency)
+    M.report(summary, latency)
+  end
+end
+
 return M

@@ -1,5 +1,6 @@
 package dev.sessionauth.api;
 
+import java.nio.channels.ClosedChannelException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import dev.sessionauth.session.LoginRejectedException;
 import dev.sessionauth.session.SessionCookies;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 
 /** The one place where exceptions become the contract's {"error": "..."} answers. */
@@ -172,6 +174,11 @@ public class ErrorMapper {
         if (isUnreadableForm(e)) {
             return error(Status.BAD_REQUEST, InvalidRequestException.WRONG_FORMAT);
         }
+        if (isClientGone(e)) {
+            // The client closed the connection while its body was being read: nobody will read this answer.
+            LOG.debugf("Client closed the connection while sending its request to %s", uriInfo.getPath());
+            return error(Status.BAD_REQUEST, InvalidRequestException.WRONG_FORMAT);
+        }
         LOG.errorf(e, "Unexpected error while serving %s", uriInfo.getPath());
         return error(Status.INTERNAL_SERVER_ERROR, "Internal server error");
     }
@@ -185,6 +192,15 @@ public class ErrorMapper {
     private static boolean isUnreadableForm(Throwable e) {
         for (StackTraceElement frame : e.getStackTrace()) {
             if (FORM_READER.equals(frame.getClassName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isClientGone(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException || cause instanceof ClosedChannelException) {
                 return true;
             }
         }
