@@ -7,21 +7,14 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import jakarta.ws.rs.core.Response.Status;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.sessionauth.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
 class StatusResourceTest {
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
 
     @Test
     void shouldAnswerStatusWithoutCredentialsWithOrWithoutTrailingSlash() {

@@ -9,7 +9,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.sessionauth.support.Api;
@@ -17,7 +16,6 @@ import dev.sessionauth.support.ProblemLogCapture;
 import dev.sessionauth.support.RawHttp;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /** Requests whose headers or form body Quarkus REST cannot parse: 400 JSON, never a 500 or a logged stack trace. */
@@ -28,11 +26,6 @@ class UnreadableRequestTest {
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
 
     @Test
     void shouldAnswer400ForAnAcceptHeaderThatCannotBeParsed() {

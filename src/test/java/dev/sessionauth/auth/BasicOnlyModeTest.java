@@ -5,14 +5,12 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.sessionauth.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 
 @QuarkusTest
 @TestProfile(BasicOnlyModeTest.BasicAuthType.class)
@@ -24,11 +22,6 @@ class BasicOnlyModeTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("AUTH_TYPE", "basic_auth");
         }
-    }
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
     @Test

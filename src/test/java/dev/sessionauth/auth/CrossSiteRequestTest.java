@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.sessionauth.support.Api;
@@ -22,11 +21,6 @@ import io.restassured.specification.RequestSpecification;
 class CrossSiteRequestTest {
 
     private static final String EVIL_ORIGIN = "https://evil.example";
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
 
     @Test
     void shouldIssueAHostPrefixedStrictSecureCookie() {

@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +34,6 @@ import dev.sessionauth.support.ProblemLogCapture;
 import dev.sessionauth.support.RawHttp;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /**
  * Thousands of generated hostile requests against every route: not one answer is a 5xx, every error of the API is
@@ -58,11 +56,6 @@ class HostileInputTest {
 
     @Inject
     Database database;
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
 
     @Test
     void shouldGenerateRequestsForEveryDocumentedRoute() {
