@@ -21,8 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -32,6 +35,7 @@ import dev.sessionauth.support.Api;
 import dev.sessionauth.support.AuditCapture;
 import dev.sessionauth.support.Database;
 import dev.sessionauth.support.TestClock;
+import dev.sessionauth.support.Together;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -183,6 +187,27 @@ class ApiTokenTest {
         create(user.request(), Map.of("name", "one too many")).statusCode(400)
                 .body("error", equalTo("Can't create token: a user may hold at most 50 tokens"));
         assertEquals(50, database.count("SELECT count(*) FROM api_tokens WHERE user_id = ?", UUID.fromString(user.id())));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldNotLetParallelCreationsPassTheLimitOrShareAName() {
+        Api.LoggedInUser user = Api.newLoggedInUser();
+        for (int i = 0; i < 45; i++) {
+            create(user.request(), Map.of("name", "token " + i)).statusCode(201);
+        }
+
+        Supplier<Integer>[] creations = IntStream.range(0, 12)
+                .mapToObj(i -> (Supplier<Integer>) () -> create(user.request(), Map.of("name", "racer " + (i % 6)))
+                        .extract().statusCode())
+                .toArray(Supplier[]::new);
+        List<Integer> statuses = Together.run(creations);
+
+        assertEquals(5, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(status -> status == 400).count(), statuses.toString());
+        assertEquals(50, database.count("SELECT count(*) FROM api_tokens WHERE user_id = ?", UUID.fromString(user.id())));
+        assertEquals(50, database.count("SELECT count(DISTINCT name) FROM api_tokens WHERE user_id = ?",
+                UUID.fromString(user.id())));
     }
 
     @Test
