@@ -1,19 +1,12 @@
 package dev.sessionauth.session;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.sessionauth.api.DatabaseFailures;
+import dev.sessionauth.auth.CredentialQueries;
 import dev.sessionauth.user.UserRow;
 
 /**
@@ -33,26 +26,15 @@ public class SessionLookup {
 
     private static final String TOUCH = "UPDATE user_sessions SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?";
 
-    private final DataSource dataSource;
+    private final CredentialQueries queries;
 
-    public SessionLookup(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public SessionLookup(CredentialQueries queries) {
+        this.queries = queries;
     }
 
     public Optional<ActiveSession> findByTokenHash(byte[] tokenHash) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(FIND_BY_TOKEN_HASH)) {
-            statement.setBytes(1, tokenHash);
-            try (ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new ActiveSession(row.getObject(1, UUID.class), UserRow.instant(row, 2),
-                        UserRow.instant(row, 3), UserRow.read(row, 4)));
-            }
-        } catch (SQLException e) {
-            throw DatabaseFailures.translated("Could not look up a session", e);
-        }
+        return queries.findByHash(FIND_BY_TOKEN_HASH, tokenHash, row -> new ActiveSession(row.getObject(1, UUID.class),
+                UserRow.instant(row, 2), UserRow.instant(row, 3), UserRow.read(row, 4)), "a session");
     }
 
     /**
@@ -62,15 +44,6 @@ public class SessionLookup {
      * @return rows changed: 0 or 1
      */
     public int touch(UUID sessionId, Instant now) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(TOUCH)) {
-            Timestamp timestamp = Timestamp.from(now);
-            statement.setTimestamp(1, timestamp);
-            statement.setObject(2, sessionId);
-            statement.setTimestamp(3, timestamp);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw DatabaseFailures.translated("Could not record session activity", e);
-        }
+        return queries.recordUse(TOUCH, sessionId, now, "a session");
     }
 }
