@@ -1,5 +1,6 @@
 package dev.sessionauth.api;
 
+import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
@@ -40,6 +41,7 @@ public class ErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
     private static final String FORM_READER = "org.jboss.resteasy.reactive.server.handlers.FormBodyHandler";
+    private static final String REQUEST_BODY_STREAM = "org.jboss.resteasy.reactive.server.vertx.VertxInputStream$VertxBlockingInput";
 
     private final Authenticator authenticator;
     private final SessionCookies sessionCookies;
@@ -174,9 +176,10 @@ public class ErrorMapper {
         if (isUnreadableForm(e)) {
             return error(Status.BAD_REQUEST, InvalidRequestException.WRONG_FORMAT);
         }
-        if (isClientGone(e)) {
-            // The client closed the connection while its body was being read: nobody will read this answer.
-            LOG.debugf("Client closed the connection while sending its request to %s", uriInfo.getPath());
+        if (isBrokenRequestStream(e)) {
+            // The client closed the connection or broke the HTTP framing (e.g. a chunk size that is not hex) while
+            // its body was being read: its fault, and Vert.x has usually closed the connection already.
+            LOG.debugf("The request body to %s could not be read: %s", uriInfo.getPath(), e);
             return error(Status.BAD_REQUEST, InvalidRequestException.WRONG_FORMAT);
         }
         LOG.errorf(e, "Unexpected error while serving %s", uriInfo.getPath());
@@ -190,17 +193,27 @@ public class ErrorMapper {
      * IOException for these, types that also mean bugs elsewhere, so the failure is known by where it was thrown.
      */
     private static boolean isUnreadableForm(Throwable e) {
-        for (StackTraceElement frame : e.getStackTrace()) {
-            if (FORM_READER.equals(frame.getClassName())) {
+        return thrownBy(e, FORM_READER);
+    }
+
+    /**
+     * Whether reading the request body from the connection failed: the connection closed, or the HTTP decoder
+     * refused what arrived after the endpoint had started reading. Quarkus REST reports either as an IOException
+     * from its blocking input stream, whatever the cause underneath.
+     */
+    private static boolean isBrokenRequestStream(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException || cause instanceof ClosedChannelException
+                    || (cause instanceof IOException && thrownBy(cause, REQUEST_BODY_STREAM))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean isClientGone(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpClosedException || cause instanceof ClosedChannelException) {
+    private static boolean thrownBy(Throwable e, String className) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (className.equals(frame.getClassName())) {
                 return true;
             }
         }

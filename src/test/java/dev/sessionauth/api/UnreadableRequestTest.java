@@ -5,8 +5,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -78,6 +81,34 @@ class UnreadableRequestTest {
             assertWrongFormat(post("multipart/form-data; boundary=", "--XX\r\n"));
             assertWrongFormat(post("multipart/form-data; boundary=XX", "--XX\r\nContent-Disposition: form-data; "
                     + "name=\"email\"\r\n\r\nsomeone@test.local\r\n--X"));
+            assertEquals(List.of(), logs.problems());
+        }
+    }
+
+    /**
+     * A client that starts a chunked JSON body, lets the endpoint begin reading it, then sends a chunk size that is
+     * not hexadecimal: the body cannot be read, which is the client's fault, not a server error.
+     */
+    @Test
+    void shouldTreatABodyThatBreaksWhileBeingReadAsTheClientsFault() throws Exception {
+        String basic = Base64.getEncoder().encodeToString(
+                (Api.ADMIN_EMAIL + ":" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String head = "POST /api/v1/users HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nAuthorization: Basic " + basic + "\r\nContent-Type: application/json"
+                + "\r\nTransfer-Encoding: chunked\r\n\r\n1\r\n{\r\n";
+        try (ProblemLogCapture logs = ProblemLogCapture.start();
+                Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            // A slow client: the rest arrives once the endpoint is already blocked reading the body.
+            Thread.sleep(500);
+            out.write("zz\r\n\"email\": 1}\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 400"), answer);
             assertEquals(List.of(), logs.problems());
         }
     }
