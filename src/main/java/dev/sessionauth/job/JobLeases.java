@@ -3,6 +3,7 @@ package dev.sessionauth.job;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -43,11 +44,13 @@ public class JobLeases {
     }
 
     /**
-     * Claims the run of {@code job} due at {@code now}; true when this instance won it and must run the job, false
+     * Claims the run of {@code job} due at {@code time}; true when this instance won it and must run the job, false
      * when another run (here or elsewhere) started less than {@code spacing} ago.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean claim(String job, Instant now, Duration spacing) {
+    public boolean claim(String job, Instant time, Duration spacing) {
+        // What PostgreSQL stores, so the log line names the very instant in the row.
+        Instant now = time.truncatedTo(ChronoUnit.MICROS);
         Timestamp at = Timestamp.from(now);
         entityManager.createNativeQuery(CREATE_IF_MISSING)
                 .setParameter("name", job)
