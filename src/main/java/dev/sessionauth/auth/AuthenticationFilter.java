@@ -1,6 +1,7 @@
 package dev.sessionauth.auth;
 
 import java.time.Clock;
+import java.util.Locale;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -15,7 +16,8 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Requires credentials on every route not marked {@link PublicEndpoint}, and refuses cross-site writes that
- * would ride on the session cookie. It runs after routing, on the worker
+ * would ride on the session cookie; on the {@link ProxyVerificationEndpoint} it answers as a reverse proxy needs. It
+ * runs after routing, on the worker
  * thread of the (blocking) endpoint, so the database lookup and bcrypt never block the event loop.
  */
 @Provider
@@ -46,22 +48,44 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         if (isPublic()) {
             // The login form is public, but a cross-site POST to it could sign a victim into an attacker's account.
-            checkNotCrossSite(request);
+            checkNotCrossSite(request, request.getMethod());
             return;
         }
-        Cookie cookie = request.getCookies().get(sessionCookies.cookieName());
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        Caller caller = authenticator.authenticate(authorization, cookie == null ? null : cookie.getValue(),
-                clientAddress(), clock.instant());
+        if (resourceInfo.getResourceMethod().isAnnotationPresent(ProxyVerificationEndpoint.class)) {
+            verifyForProxy(request);
+            return;
+        }
+        Caller caller = authenticate(request);
         if (caller.sessionId().isPresent()) {
-            checkNotCrossSite(request);
+            checkNotCrossSite(request, request.getMethod());
         }
         currentCaller.set(caller);
     }
 
-    private void checkNotCrossSite(ContainerRequestContext request) {
+    private void verifyForProxy(ContainerRequestContext request) {
+        Caller caller;
+        try {
+            caller = authenticate(request);
+        } catch (AccessDeniedException | TooManyAttemptsException e) {
+            throw new NotAuthenticatedException();
+        }
+        String proxiedMethod = request.getHeaderString(ProxyVerificationEndpoint.ORIGINAL_METHOD_HEADER);
+        if (caller.sessionId().isPresent() && proxiedMethod != null) {
+            checkNotCrossSite(request, proxiedMethod.trim().toUpperCase(Locale.ROOT));
+        }
+        currentCaller.set(caller);
+    }
+
+    private Caller authenticate(ContainerRequestContext request) {
+        Cookie cookie = request.getCookies().get(sessionCookies.cookieName());
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        return authenticator.authenticate(authorization, cookie == null ? null : cookie.getValue(), clientAddress(),
+                clock.instant());
+    }
+
+    private void checkNotCrossSite(ContainerRequestContext request, String method) {
         String ownOrigin = httpRequest.scheme() + "://" + httpRequest.authority();
-        crossSiteRequestGuard.check(request.getMethod(), httpRequest.path(), request.getHeaderString("Origin"),
+        crossSiteRequestGuard.check(method, httpRequest.path(), request.getHeaderString("Origin"),
                 request.getHeaderString("Sec-Fetch-Site"), ownOrigin, clientAddress());
     }
 

@@ -27,10 +27,12 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.sessionauth.api.ApiDocumentation;
+import dev.sessionauth.api.HeaderValues;
 import dev.sessionauth.api.ResourceNotFoundException;
 import dev.sessionauth.api.UuidPathParam;
 import dev.sessionauth.auth.Caller;
 import dev.sessionauth.auth.CurrentCaller;
+import dev.sessionauth.auth.ProxyVerificationEndpoint;
 import dev.sessionauth.auth.PublicEndpoint;
 import dev.sessionauth.user.UserResponse;
 import io.vertx.core.http.HttpServerRequest;
@@ -40,6 +42,10 @@ import io.vertx.core.http.HttpServerRequest;
 @Tag(name = "sessions")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
+
+    static final String USER_ID_HEADER = "X-User-Id";
+    static final String USER_EMAIL_HEADER = "X-User-Email";
+    static final String USER_ROLES_HEADER = "X-User-Roles";
 
     private final SessionService sessionService;
     private final SessionCookies cookies;
@@ -72,6 +78,33 @@ public class SessionResource {
         LoginResult login = sessionService.login(email, password, client, clock.instant());
         return RestResponse.ResponseBuilder.ok(UserResponse.of(login.user()))
                 .cookie(cookies.issue(login.token(), sessionService.absoluteTimeout()))
+                .build();
+    }
+
+    /**
+     * For a reverse proxy's auth_request: who the caller is, in headers the proxy can pass on to the application
+     * behind it. Any failed check is 401 here, never 403 for bad credentials or 429 (see
+     * {@link ProxyVerificationEndpoint}).
+     */
+    @Operation(summary = "Check the caller's credentials for a reverse proxy (nginx auth_request)", description = "200 with X-User-Id, "
+            + "X-User-Email (percent-encoded UTF-8) and X-User-Roles headers and the user as body; 401 for missing, invalid, expired "
+            + "or revoked credentials and for a locked-out Basic login. Send the proxied request's method in X-Original-Method: an "
+            + "unsafe method riding on the session cookie from another site is refused with 403.")
+    @APIResponseSchema(value = UserResponse.class, responseDescription = "Valid credentials; the user's id, email and roles are also in headers")
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+    @SecurityRequirement(name = ApiDocumentation.SESSION)
+    @SecurityRequirement(name = ApiDocumentation.BASIC)
+    @GET
+    @Path("verify")
+    @ProxyVerificationEndpoint
+    public RestResponse<UserResponse> verify() {
+        UserResponse user = currentCaller.get().profile();
+        return RestResponse.ResponseBuilder.ok(user)
+                .header(USER_ID_HEADER, user.id())
+                .header(USER_EMAIL_HEADER, HeaderValues.percentEncoded(user.email()))
+                .header(USER_ROLES_HEADER, user.role())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
     }
 
