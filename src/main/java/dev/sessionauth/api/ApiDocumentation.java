@@ -15,13 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
- * The parts of the OpenAPI document that no single resource owns: the two ways to authenticate and the error
+ * The parts of the OpenAPI document that no single resource owns: the three ways to authenticate and the error
  * answers every route shares, referenced from the resources by name. SmallRye OpenAPI reads the definition from a
  * JAX-RS Application class; with no @ApplicationPath it changes nothing about routing.
  */
 @OpenAPIDefinition(info = @Info(title = "session-auth API", version = "1", description = "Sign-in with HTTP Basic or a server-side session cookie. Every error is {\"error\": \"...\"}."), components = @Components(securitySchemes = {
         @SecurityScheme(securitySchemeName = ApiDocumentation.SESSION, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.COOKIE, apiKeyName = "_my_session_id", description = "Session cookie from POST /api/v1/auth_session/login (name set by SESSION_NAME)"),
-        @SecurityScheme(securitySchemeName = ApiDocumentation.BASIC, type = SecuritySchemeType.HTTP, scheme = "basic", description = "email:password") }, responses = {
+        @SecurityScheme(securitySchemeName = ApiDocumentation.BASIC, type = SecuritySchemeType.HTTP, scheme = "basic", description = "email:password"),
+        @SecurityScheme(securitySchemeName = ApiDocumentation.API_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer", description = "An API token from POST /api/v1/tokens (AUTH_TYPE unset or any only)") }, responses = {
                 @APIResponse(name = ApiDocumentation.BAD_REQUEST, responseCode = "400", description = "The request is malformed or breaks a rule; the message says which", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                 @APIResponse(name = ApiDocumentation.UNAUTHORIZED, responseCode = "401", description = "No credentials at all: {\"error\": \"Unauthorized\"}", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                 @APIResponse(name = ApiDocumentation.FORBIDDEN, responseCode = "403", description = "Invalid credentials, an expired or revoked session, a cross-site write, "
@@ -33,6 +34,7 @@ public class ApiDocumentation extends Application {
 
     public static final String SESSION = "session";
     public static final String BASIC = "basic";
+    public static final String API_TOKEN = "api_token";
     public static final String BAD_REQUEST = "BadRequest";
     public static final String UNAUTHORIZED = "Unauthorized";
     public static final String FORBIDDEN = "Forbidden";

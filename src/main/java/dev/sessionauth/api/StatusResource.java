@@ -54,6 +54,7 @@ public class StatusResource {
     @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @SecurityRequirement(name = ApiDocumentation.SESSION)
     @SecurityRequirement(name = ApiDocumentation.BASIC)
+    @SecurityRequirement(name = ApiDocumentation.API_TOKEN)
     @GET
     @Path("stats")
     public StatsResponse stats() {

@@ -9,13 +9,17 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import dev.sessionauth.config.SessionAuthConfig;
 import dev.sessionauth.session.SessionLookup;
 import dev.sessionauth.session.SessionService;
+import dev.sessionauth.token.ApiTokenLookup;
+import dev.sessionauth.token.ApiTokenSecret;
+import dev.sessionauth.token.ApiTokenService;
 import dev.sessionauth.user.User;
 import dev.sessionauth.user.UserResponse;
+import dev.sessionauth.user.UserRow;
 
 /**
  * Decides who is calling from the request's credentials, in the contract's order: none at all is 401; present
  * but invalid (or of a kind AUTH_TYPE does not accept) is 403. A session cookie, when sessions are accepted,
- * takes precedence over an Authorization header.
+ * takes precedence over an Authorization header, which carries Basic credentials or an API token (Bearer).
  */
 @ApplicationScoped
 public class Authenticator {
@@ -24,13 +28,15 @@ public class Authenticator {
     private final SessionService sessionService;
     private final CredentialVerifier credentialVerifier;
     private final VerifiedCredentialsCache credentialsCache;
+    private final ApiTokenService apiTokenService;
 
     public Authenticator(SessionAuthConfig config, SessionService sessionService, CredentialVerifier credentialVerifier,
-            VerifiedCredentialsCache credentialsCache) {
+            VerifiedCredentialsCache credentialsCache, ApiTokenService apiTokenService) {
         this.authType = config.authType();
         this.sessionService = sessionService;
         this.credentialVerifier = credentialVerifier;
         this.credentialsCache = credentialsCache;
+        this.apiTokenService = apiTokenService;
     }
 
     /** @throws TooManyAttemptsException when Basic credentials arrive for a locked account or address */
@@ -42,6 +48,12 @@ public class Authenticator {
         if (sessionToken != null && authType.acceptsSession()) {
             caller = sessionService.findActive(sessionToken, now)
                     .map(session -> callerOf(session, clientAddress));
+        } else if (authorizationHeader != null && ApiTokenSecret.isBearer(authorizationHeader)) {
+            caller = authType.acceptsApiToken()
+                    ? ApiTokenSecret.fromBearerHeader(authorizationHeader)
+                            .flatMap(secret -> apiTokenService.findActive(secret, clientAddress, now))
+                            .map(token -> callerOf(token, clientAddress))
+                    : Optional.empty();
         } else if (authorizationHeader != null && authType.acceptsBasic()) {
             caller = BasicCredentials.parse(authorizationHeader)
                     .flatMap(credentials -> verify(credentials, clientAddress, now));
@@ -61,8 +73,14 @@ public class Authenticator {
     }
 
     private static Caller callerOf(SessionLookup.ActiveSession session, String clientAddress) {
-        return new Caller(session.userId(), session.role(), Optional.of(session.id()), clientAddress,
-                session.user());
+        UserRow user = session.user();
+        return new Caller(user.id(), user.role(), Credential.SESSION, Optional.of(session.id()), clientAddress,
+                user.profile());
+    }
+
+    private static Caller callerOf(ApiTokenLookup.StoredToken token, String clientAddress) {
+        UserRow user = token.user();
+        return new Caller(user.id(), user.role(), Credential.API_TOKEN, Optional.empty(), clientAddress, user.profile());
     }
 
     /**
@@ -92,6 +110,6 @@ public class Authenticator {
     }
 
     private static Caller callerOf(User user, String clientAddress) {
-        return new Caller(user.id, user.role, Optional.empty(), clientAddress, UserResponse.of(user));
+        return new Caller(user.id, user.role, Credential.BASIC, Optional.empty(), clientAddress, UserResponse.of(user));
     }
 }

@@ -7,10 +7,12 @@ import dev.sessionauth.user.Role;
 import dev.sessionauth.user.UserResponse;
 
 /**
- * The authenticated user of the current request, the session it came with (if any), where it came from, and the
- * user's record as read while authenticating (what GET /users/me answers, without another query).
+ * The authenticated user of the current request, the kind of credential and the session it came with (if any),
+ * where it came from, and the user's record as read while authenticating (what GET /users/me answers, without
+ * another query).
  */
-public record Caller(UUID userId, Role role, Optional<UUID> sessionId, String clientAddress, UserResponse profile) {
+public record Caller(UUID userId, Role role, Credential credential, Optional<UUID> sessionId, String clientAddress,
+        UserResponse profile) {
 
     public boolean isAdmin() {
         return role == Role.ADMIN;

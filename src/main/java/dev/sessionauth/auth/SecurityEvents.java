@@ -1,6 +1,7 @@
 package dev.sessionauth.auth;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,14 +96,25 @@ public class SecurityEvents {
                 orDash(clientAddress));
     }
 
-    public void userDisabled(UUID actorId, UUID userId, long revokedSessions, String clientAddress) {
+    public void userDisabled(UUID actorId, UUID userId, long revokedSessions, long revokedTokens, String clientAddress) {
         revoked("user_disabled", revokedSessions);
-        LOG.infof("event=user_disabled actor_id=%s user_id=%s revoked_sessions=%d client_ip=%s", actorId, userId,
-                revokedSessions, orDash(clientAddress));
+        LOG.infof("event=user_disabled actor_id=%s user_id=%s revoked_sessions=%d revoked_tokens=%d client_ip=%s", actorId,
+                userId, revokedSessions, revokedTokens, orDash(clientAddress));
     }
 
     public void userDeleted(UUID actorId, UUID userId, String clientAddress) {
         LOG.infof("event=user_deleted actor_id=%s user_id=%s client_ip=%s", actorId, userId, orDash(clientAddress));
+    }
+
+    public void apiTokenCreated(UUID userId, UUID tokenId, Instant expiresAt, String clientAddress) {
+        LOG.infof("event=api_token_created user_id=%s token_id=%s expires_at=%s client_ip=%s", userId, tokenId, expiresAt,
+                orDash(clientAddress));
+    }
+
+    public void apiTokensRevoked(UUID actorId, UUID ownerId, long count, String scope, String clientAddress) {
+        registry.counter("sessionauth.api_tokens.revoked", "scope", scope).increment(count);
+        LOG.infof("event=api_tokens_revoked actor_id=%s user_id=%s count=%d scope=%s client_ip=%s", actorId, ownerId, count,
+                scope, orDash(clientAddress));
     }
 
     public void purged(long deleted, Duration duration) {

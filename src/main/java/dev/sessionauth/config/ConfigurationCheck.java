@@ -48,6 +48,13 @@ public class ConfigurationCheck {
         if (isNotPositive(bruteForce.window()) || isNotPositive(bruteForce.lockout())) {
             problems.add("session-auth.brute-force window and lockout must be positive");
         }
+        SessionAuthConfig.ApiTokens apiTokens = config.apiTokens();
+        if (apiTokens.defaultLifetimeDays() < 1 || apiTokens.defaultLifetimeDays() > apiTokens.maxLifetimeDays()) {
+            problems.add("session-auth.api-tokens.default-lifetime-days must be between 1 and max-lifetime-days");
+        }
+        if (apiTokens.maxPerUser() < 1) {
+            problems.add("session-auth.api-tokens.max-per-user must be at least 1");
+        }
         return problems;
     }
 

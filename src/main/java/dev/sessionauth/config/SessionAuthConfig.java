@@ -38,6 +38,8 @@ public interface SessionAuthConfig {
 
     BasicAuth basicAuth();
 
+    ApiTokens apiTokens();
+
     /** Session cookie and expiry settings. */
     interface Session {
 
@@ -152,6 +154,22 @@ public interface SessionAuthConfig {
         /** At most this many remembered credentials. */
         @WithDefault("10000")
         int cacheMaxEntries();
+    }
+
+    /** API tokens for other systems (Authorization: Bearer). */
+    interface ApiTokens {
+
+        /** Lifetime in days of a token created without expires_in_days. */
+        @WithDefault("30")
+        int defaultLifetimeDays();
+
+        /** The longest lifetime in days a token may be given. */
+        @WithDefault("365")
+        int maxLifetimeDays();
+
+        /** Unexpired tokens one user may hold at once. */
+        @WithDefault("50")
+        int maxPerUser();
     }
 
     /** Refusal of cross-site requests that would ride on the session cookie. */

@@ -95,6 +95,7 @@ public class SessionResource {
     @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
     @SecurityRequirement(name = ApiDocumentation.SESSION)
     @SecurityRequirement(name = ApiDocumentation.BASIC)
+    @SecurityRequirement(name = ApiDocumentation.API_TOKEN)
     @GET
     @Path("verify")
     @ProxyVerificationEndpoint
@@ -116,6 +117,7 @@ public class SessionResource {
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     @SecurityRequirement(name = ApiDocumentation.SESSION)
     @SecurityRequirement(name = ApiDocumentation.BASIC)
+    @SecurityRequirement(name = ApiDocumentation.API_TOKEN)
     @DELETE
     @Path("logout")
     public RestResponse<Map<String, String>> logout() {
@@ -130,6 +132,7 @@ public class SessionResource {
     @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @SecurityRequirement(name = ApiDocumentation.SESSION)
     @SecurityRequirement(name = ApiDocumentation.BASIC)
+    @SecurityRequirement(name = ApiDocumentation.API_TOKEN)
     @GET
     @Path("sessions")
     public List<SessionView> list() {
@@ -148,6 +151,7 @@ public class SessionResource {
     @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @SecurityRequirement(name = ApiDocumentation.SESSION)
     @SecurityRequirement(name = ApiDocumentation.BASIC)
+    @SecurityRequirement(name = ApiDocumentation.API_TOKEN)
     @DELETE
     @Path("sessions/{id}")
     public RestResponse<Map<String, String>> revoke(@PathParam("id") String id) {
@@ -168,6 +172,7 @@ public class SessionResource {
     @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @SecurityRequirement(name = ApiDocumentation.SESSION)
     @SecurityRequirement(name = ApiDocumentation.BASIC)
+    @SecurityRequirement(name = ApiDocumentation.API_TOKEN)
     @DELETE
     @Path("sessions")
     public Map<String, Long> revokeOthers() {

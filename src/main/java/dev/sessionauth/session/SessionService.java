@@ -90,7 +90,7 @@ public class SessionService {
             return Optional.empty();
         }
         Optional<SessionLookup.ActiveSession> session = sessionLookup.findByTokenHash(SessionToken.hash(token))
-                .filter(s -> !s.userDisabled()
+                .filter(s -> !s.user().disabled()
                         && UserSession.isActive(s.expiresAt(), s.lastSeenAt(), now, config.idleTimeout()));
         session.filter(s -> isDueForTouch(s.lastSeenAt(), now)).ifPresent(s -> sessionLookup.touch(s.id(), now));
         return session;

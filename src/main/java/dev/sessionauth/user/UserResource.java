@@ -35,12 +35,14 @@ import dev.sessionauth.auth.Caller;
 import dev.sessionauth.auth.CurrentCaller;
 import dev.sessionauth.session.SessionCookies;
 import dev.sessionauth.session.SessionService;
+import dev.sessionauth.token.ApiTokenService;
 
 /** /api/v1/users: admins manage everyone, a plain user only their own record ("me" or their id). */
 @Path("/api/v1/users")
 @Tag(name = "users")
 @SecurityRequirement(name = ApiDocumentation.SESSION)
 @SecurityRequirement(name = ApiDocumentation.BASIC)
+@SecurityRequirement(name = ApiDocumentation.API_TOKEN)
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
 
@@ -48,14 +50,16 @@ public class UserResource {
 
     private final UserService userService;
     private final SessionService sessionService;
+    private final ApiTokenService apiTokenService;
     private final SessionCookies sessionCookies;
     private final CurrentCaller currentCaller;
     private final Clock clock;
 
-    public UserResource(UserService userService, SessionService sessionService, SessionCookies sessionCookies,
-            CurrentCaller currentCaller, Clock clock) {
+    public UserResource(UserService userService, SessionService sessionService, ApiTokenService apiTokenService,
+            SessionCookies sessionCookies, CurrentCaller currentCaller, Clock clock) {
         this.userService = userService;
         this.sessionService = sessionService;
+        this.apiTokenService = apiTokenService;
         this.sessionCookies = sessionCookies;
         this.currentCaller = currentCaller;
         this.clock = clock;
@@ -160,6 +164,20 @@ public class UserResource {
     public RestResponse<Map<String, Long>> revokeSessions(@PathParam("id") String id) {
         UUID userId = resolveOwnOrAdministered(id);
         return endingOwnSessionIf(userId, Map.of("revoked", sessionService.revokeAll(currentCaller.get(), userId)));
+    }
+
+    /** Revokes every API token of the user (an administrator's tool when a system is compromised; or the user's own). */
+    @Operation(summary = "Revoke every API token of a user")
+    @APIResponse(responseCode = "200", description = "{\"revoked\": N}")
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
+    @DELETE
+    @Path("{id}/tokens")
+    public Map<String, Long> revokeApiTokens(@PathParam("id") String id) {
+        UUID userId = resolveOwnOrAdministered(id);
+        return Map.of("revoked", apiTokenService.revokeAll(currentCaller.get(), userId));
     }
 
     /** When the caller just ended their own session, the browser should forget its cookie too. */

@@ -1,17 +1,14 @@
 package dev.sessionauth.user;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
+
+import dev.sessionauth.api.ApiTimestamps;
 
 /** A user as the API shows it: never a password or a hash. */
 public record UserResponse(String id, String email, String firstName, String lastName, String role, boolean disabled,
         String createdAt, String updatedAt) {
-
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
 
     public static UserResponse of(User user) {
         return of(user.id, user.email, user.firstName, user.lastName, user.role, user.disabledAt != null, user.createdAt,
@@ -21,10 +18,6 @@ public record UserResponse(String id, String email, String firstName, String las
     public static UserResponse of(UUID id, String email, String firstName, String lastName, Role role, boolean disabled,
             Instant createdAt, Instant updatedAt) {
         return new UserResponse(id.toString(), email, firstName, lastName, role.name().toLowerCase(Locale.ROOT), disabled,
-                format(createdAt), format(updatedAt));
-    }
-
-    private static String format(Instant instant) {
-        return TIMESTAMP.format(instant);
+                ApiTimestamps.format(createdAt), ApiTimestamps.format(updatedAt));
     }
 }

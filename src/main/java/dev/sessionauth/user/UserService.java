@@ -22,6 +22,7 @@ import dev.sessionauth.auth.PasswordHasher;
 import dev.sessionauth.auth.SecurityEvents;
 import dev.sessionauth.session.LoginRejectedException;
 import dev.sessionauth.session.UserSession;
+import dev.sessionauth.token.ApiToken;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** The rules for creating, reading, changing and deleting users. */
@@ -130,8 +131,11 @@ public class UserService {
                 // Written (and the row locked) before the sessions go, so a login racing this one either sees
                 // the account disabled or has its new session deleted here.
                 User.flush();
-                long revoked = UserSession.deleteAllOfUserExcept(user.id, null);
-                securityEvents.userDisabled(caller.userId(), user.id, revoked, caller.clientAddress());
+                long revokedSessions = UserSession.deleteAllOfUserExcept(user.id, null);
+                // Like sessions, tokens end for good: enabling the account again must not revive them.
+                long revokedTokens = ApiToken.deleteAllOfUser(user.id);
+                securityEvents.userDisabled(caller.userId(), user.id, revokedSessions, revokedTokens,
+                        caller.clientAddress());
             } else if (Boolean.FALSE.equals(request.disabled()) && user.disabledAt != null) {
                 user.disabledAt = null;
                 securityEvents.userEnabled(caller.userId(), user.id, caller.clientAddress());

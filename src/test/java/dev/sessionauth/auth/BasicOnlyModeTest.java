@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import dev.sessionauth.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 
 @QuarkusTest
 @TestProfile(BasicOnlyModeTest.BasicAuthType.class)
@@ -34,6 +36,15 @@ class BasicOnlyModeTest {
         given().cookie(Api.COOKIE, "x".repeat(43)).get("/api/v1/users/me").then().statusCode(403)
                 .body("error", equalTo("Forbidden"));
         given().get("/api/v1/users/me").then().statusCode(401);
+    }
+
+    @Test
+    void shouldRefuseApiTokensAsInvalidCredentials() {
+        String token = Api.asAdmin().contentType(ContentType.JSON).body(Map.of("name", "refused " + UUID.randomUUID()))
+                .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+
+        given().header("Authorization", "Bearer " + token).get("/api/v1/users/me").then().statusCode(403)
+                .body("error", equalTo("Forbidden"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -17,6 +18,7 @@ import dev.sessionauth.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 
 @QuarkusTest
 @TestProfile(SessionOnlyModeTest.SessionAuthType.class)
@@ -38,6 +40,18 @@ class SessionOnlyModeTest {
     @Test
     void shouldRefuseValidBasicCredentials() {
         Api.asAdmin().get("/api/v1/users/me").then().statusCode(403).body("error", equalTo("Forbidden"));
+    }
+
+    @Test
+    void shouldRefuseApiTokens() {
+        String session = given().formParam("email", Api.ADMIN_EMAIL).formParam("password", Api.ADMIN_PASSWORD)
+                .post("/api/v1/auth_session/login").then().statusCode(200).extract().cookie(COOKIE);
+        String token = given().cookie(COOKIE, session).contentType(ContentType.JSON)
+                .body(Map.of("name", "refused " + UUID.randomUUID()))
+                .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+
+        given().header("Authorization", "Bearer " + token).get("/api/v1/users/me").then().statusCode(403)
+                .body("error", equalTo("Forbidden"));
     }
 
     @Test

@@ -58,7 +58,12 @@ final class HostileRequests {
             new Route("DELETE", "/api/v1/auth_session/logout", Body.NONE),
             new Route("GET", "/api/v1/auth_session/sessions", Body.NONE),
             new Route("DELETE", "/api/v1/auth_session/sessions", Body.NONE),
-            new Route("DELETE", "/api/v1/auth_session/sessions/{id}", Body.NONE));
+            new Route("DELETE", "/api/v1/auth_session/sessions/{id}", Body.NONE),
+            new Route("GET", "/api/v1/auth_session/verify", Body.NONE),
+            new Route("DELETE", "/api/v1/users/{id}/tokens", Body.NONE),
+            new Route("POST", "/api/v1/tokens", Body.JSON),
+            new Route("GET", "/api/v1/tokens", Body.NONE),
+            new Route("DELETE", "/api/v1/tokens/{id}", Body.NONE));
 
     /** The account page and the operations endpoints. */
     static final List<Route> OTHER_ROUTES = List.of(
@@ -96,6 +101,9 @@ final class HostileRequests {
 
     private static final String[] BASE64_ALPHABET = { "A", "z", "0", "+", "/", "=", "-", "_", "!", " ", "\t", "%",
             "é" };
+
+    /** What a well-formed token is made of, so some unknown tokens get as far as the database lookup. */
+    private static final String[] BASE64_URL_ALPHABET = { "A", "z", "0", "9", "-", "_" };
 
     /** The accounts the generator may use with their real credentials. */
     record Identities(Identity admin, Identity user, Identity passwordChanger) {
@@ -238,7 +246,7 @@ final class HostileRequests {
     }
 
     private void hostileBasic(Draft draft) {
-        int variant = random.nextInt(17);
+        int variant = random.nextInt(20);
         String header = switch (variant) {
             case 0 -> "Basic";
             case 1 -> "Basic ";
@@ -256,6 +264,9 @@ final class HostileRequests {
             case 13 -> "Basic " + b64(unknownEmail() + ":pw").replace("=", "") + "===";
             case 14 -> "Basic    " + b64(unknownEmail() + ":pw") + "   ";
             case 15 -> "Digest username=\"x\", realm=\"y\"";
+            case 17 -> "Bearer sat_" + randomString(43, BASE64_URL_ALPHABET);
+            case 18 -> "Bearer sat_" + pick(INJECTIONS);
+            case 19 -> "bearer   sat_" + "A".repeat(43 + random.nextInt(4000)) + "  ";
             default -> "Basic " + b64("ünïcödé@tëst.local:pässwörd");
         };
         draft.headers.add(latin1("Authorization: " + header));

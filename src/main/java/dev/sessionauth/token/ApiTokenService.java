@@ -1,0 +1,141 @@
+package dev.sessionauth.token;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import dev.sessionauth.api.InvalidRequestException;
+import dev.sessionauth.api.ResourceNotFoundException;
+import dev.sessionauth.auth.AccessDeniedException;
+import dev.sessionauth.auth.Caller;
+import dev.sessionauth.auth.Credential;
+import dev.sessionauth.auth.SecurityEvents;
+import dev.sessionauth.config.SessionAuthConfig;
+import dev.sessionauth.user.User;
+
+/** Creates, checks, lists and revokes the API tokens users give to other systems. */
+@ApplicationScoped
+public class ApiTokenService {
+
+    static final int MAX_NAME_LENGTH = 100;
+    private static final String CANNOT_CREATE = "Can't create token: ";
+
+    private final SessionAuthConfig.ApiTokens config;
+    private final Duration touchInterval;
+    private final ApiTokenLookup lookup;
+    private final SecurityEvents securityEvents;
+
+    public ApiTokenService(SessionAuthConfig config, ApiTokenLookup lookup, SecurityEvents securityEvents) {
+        this.config = config.apiTokens();
+        this.touchInterval = config.session().touchInterval();
+        this.lookup = lookup;
+        this.securityEvents = securityEvents;
+    }
+
+    /**
+     * Creates a token for the caller and returns its secret, which is never shown again. Only a caller who proved
+     * their password (session or Basic) may create one: a leaked token must not be able to mint successors that
+     * outlive its revocation.
+     */
+    @Transactional
+    public CreatedApiToken create(Caller caller, CreateApiTokenRequest request, Instant now) {
+        if (caller.credential() == Credential.API_TOKEN) {
+            throw new AccessDeniedException();
+        }
+        String name = validName(request.name());
+        int lifetimeDays = validLifetimeDays(request.expiresInDays());
+        // The user row lock serialises one user's creations, so parallel requests cannot exceed the limit.
+        User owner = User.<User> findByIdOptional(caller.userId(), LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(AccessDeniedException::new);
+        ApiToken.deleteExpiredOfUser(owner.id, now);
+        if (ApiToken.countUnexpired(owner.id, now) >= config.maxPerUser()) {
+            throw new InvalidRequestException(CANNOT_CREATE + "a user may hold at most " + config.maxPerUser() + " tokens");
+        }
+        if (ApiToken.nameTaken(owner.id, name)) {
+            throw new InvalidRequestException(CANNOT_CREATE + "name already used");
+        }
+        String secret = ApiTokenSecret.generate();
+        ApiToken token = new ApiToken();
+        token.id = UUID.randomUUID();
+        token.user = owner;
+        token.name = name;
+        token.tokenHash = ApiTokenSecret.hash(secret);
+        token.createdAt = now;
+        token.expiresAt = now.plus(Duration.ofDays(lifetimeDays));
+        token.persist();
+        securityEvents.apiTokenCreated(owner.id, token.id, token.expiresAt, caller.clientAddress());
+        return CreatedApiToken.of(token, secret);
+    }
+
+    /** The user's tokens that have not expired, newest first. */
+    public List<ApiToken> listUnexpired(UUID userId, Instant now) {
+        return ApiToken.listUnexpiredNewestFirst(userId, now);
+    }
+
+    /** Revokes one of the caller's own tokens (a token may revoke itself); anyone else's, or an unknown id, is 404. */
+    @Transactional
+    public void revokeOwn(Caller caller, UUID tokenId) {
+        if (ApiToken.deleteOwned(tokenId, caller.userId()) == 0) {
+            throw new ResourceNotFoundException();
+        }
+        securityEvents.apiTokensRevoked(caller.userId(), caller.userId(), 1, "one", caller.clientAddress());
+    }
+
+    /** Revokes every token of a user (the user's own action or an administrator's). */
+    @Transactional
+    public long revokeAll(Caller caller, UUID userId) {
+        if (User.findById(userId) == null) {
+            throw new ResourceNotFoundException();
+        }
+        long revoked = ApiToken.deleteAllOfUser(userId);
+        securityEvents.apiTokensRevoked(caller.userId(), userId, revoked, "all", caller.clientAddress());
+        return revoked;
+    }
+
+    /**
+     * The token of this secret and its user, if it is unexpired and the user enabled at {@code now}; records the
+     * use at most once per touch interval.
+     */
+    public Optional<ApiTokenLookup.StoredToken> findActive(String secret, String clientAddress, Instant now) {
+        Optional<ApiTokenLookup.StoredToken> token = lookup.findByTokenHash(ApiTokenSecret.hash(secret))
+                .filter(t -> now.isBefore(t.expiresAt()) && !t.user().disabled());
+        if (token.isEmpty()) {
+            securityEvents.authenticationFailed("token", null, clientAddress, "invalid_token");
+            return token;
+        }
+        Instant lastUsedAt = token.get().lastUsedAt();
+        if (lastUsedAt == null || !now.isBefore(lastUsedAt.plus(touchInterval))) {
+            lookup.touch(token.get().id(), now);
+        }
+        return token;
+    }
+
+    private static String validName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidRequestException("name missing");
+        }
+        String trimmed = name.strip();
+        if (trimmed.length() > MAX_NAME_LENGTH || trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidRequestException(
+                    CANNOT_CREATE + "name must be at most " + MAX_NAME_LENGTH + " characters, without control characters");
+        }
+        return trimmed;
+    }
+
+    private int validLifetimeDays(Integer requested) {
+        if (requested == null) {
+            return config.defaultLifetimeDays();
+        }
+        if (requested < 1 || requested > config.maxLifetimeDays()) {
+            throw new InvalidRequestException(
+                    CANNOT_CREATE + "expires_in_days must be between 1 and " + config.maxLifetimeDays());
+        }
+        return requested;
+    }
+}
