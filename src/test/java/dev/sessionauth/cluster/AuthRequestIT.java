@@ -66,6 +66,25 @@ class AuthRequestIT {
     }
 
     @Test
+    void shouldLetAnApiTokenThroughUntilItIsRevoked() {
+        User user = createUser();
+        String token = login(user.email());
+        Map<String, String> created = throughNginx().cookie(COOKIE, token).contentType(ContentType.JSON)
+                .body(Map.of("name", "reporting"))
+                .post("/api/v1/tokens")
+                .then().statusCode(201)
+                .extract().jsonPath().getMap("");
+        String bearer = "Bearer " + created.get("token");
+        throughNginx().header("Authorization", bearer).get(PROTECTED)
+                .then().statusCode(200)
+                .header("X-Seen-User-Id", user.id());
+
+        throughNginx().cookie(COOKIE, token).delete("/api/v1/tokens/" + created.get("id")).then().statusCode(200);
+
+        throughNginx().header("Authorization", bearer).get(PROTECTED).then().statusCode(401);
+    }
+
+    @Test
     void shouldRefuseARequestWithoutCredentials() {
         throughNginx().get(PROTECTED).then().statusCode(401).header("X-Seen-User-Id", is((String) null));
     }
