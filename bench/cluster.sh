@@ -146,21 +146,45 @@ for i in $(seq 1 "$COOKIES"); do
 done
 [ "$(wc -l <"$OUT/cookies.txt")" -eq "$COOKIES" ] || { echo "logins for cookies failed" >&2; exit 1; }
 
-echo -e "round\tinstances\trps\tp50_ms\tp99_ms\terrors\tnon2xx\tload_before\tload_after" >"$OUT/results.tsv"
+cpu_ticks() { # utime+stime of processes and their threads; 0 for one that has exited
+  local sum=0 stat pid
+  for pid in "$@"; do
+    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || continue
+    stat=${stat##*) }
+    # shellcheck disable=SC2086
+    set -- $stat
+    sum=$((sum + ${12} + ${13}))
+  done
+  echo "$sum"
+}
+PG_PID=$(head -1 "$BENCH_PG_BASE/data/postmaster.pid")
+pg_ticks() { cpu_ticks "$PG_PID" $(pgrep -P "$PG_PID"); }
+nginx_ticks() { cpu_ticks "$NGINX_PID" $(pgrep -P "$NGINX_PID"); }
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $5 + $6 }' /proc/stat; } # busy idle, all cores
+
+echo -e "round\tinstances\trps\tp50_ms\tp99_ms\terrors\tnon2xx\tservice_cpu_ms_per_req\tpg_cpu_ms_per_req\tnginx_cpu_ms_per_req\tmachine_busy_pct\tload_before\tload_after" >"$OUT/results.tsv"
 measure() { # round, instance count
-  local json load0
+  local json load0 s0 p0 n0 m0 s1 p1 n1 m1
   stop_nginx
   start_nginx "$2"
   [ "$WARMUP" -gt 0 ] && wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP"s -s "$BENCH/lua/me.lua" "$BASE_URL" -- "$OUT/cookies.txt" >/dev/null
   load0=$(cut -d' ' -f1 /proc/loadavg)
+  s0=$(cpu_ticks "${SERVICE_PIDS[@]}") p0=$(pg_ticks) n0=$(nginx_ticks) m0=$(machine_ticks)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION"s --latency --timeout 10s -s "$BENCH/lua/me.lua" "$BASE_URL" \
     -- "$OUT/cookies.txt" >"$OUT/me-$1-$2.wrk.txt"
+  s1=$(cpu_ticks "${SERVICE_PIDS[@]}") p1=$(pg_ticks) n1=$(nginx_ticks) m1=$(machine_ticks)
   json=$(grep "^{" "$OUT/me-$1-$2.wrk.txt" | tail -1)
-  python3 - "$1" "$2" "$json" "$load0" "$(cut -d' ' -f1 /proc/loadavg)" >>"$OUT/results.tsv" <<'PY'
+  python3 - "$1" "$2" "$json" "$((s1 - s0))" "$((p1 - p0))" "$((n1 - n0))" "$m0" "$m1" "$(getconf CLK_TCK)" \
+    "$load0" "$(cut -d' ' -f1 /proc/loadavg)" >>"$OUT/results.tsv" <<'PY'
 import json, sys
-rnd, n, raw, load0, load1 = sys.argv[1:]
+rnd, n, raw, service, pg, nginx, m0, m1, hz, load0, load1 = sys.argv[1:]
 r = json.loads(raw)
-print("\t".join(str(v) for v in (rnd, n, round(r["rps"]), r["p50_ms"], r["p99_ms"], r["errors"], r["non2xx"], load0, load1)))
+per_request = lambda ticks: round(int(ticks) / int(hz) * 1000 / max(r["requests"], 1), 3)
+busy0, idle0 = map(int, m0.split())
+busy1, idle1 = map(int, m1.split())
+busy = round(100 * (busy1 - busy0) / max(busy1 - busy0 + idle1 - idle0, 1))
+print("\t".join(str(v) for v in (rnd, n, round(r["rps"]), r["p50_ms"], r["p99_ms"], r["errors"], r["non2xx"],
+      per_request(service), per_request(pg), per_request(nginx), busy, load0, load1)))
 PY
   tail -1 "$OUT/results.tsv"
 }
@@ -183,8 +207,10 @@ done
   echo "Machine: $(uname -sr), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB; everything (wrk, nginx, the instances, PostgreSQL) on the same cores"
   echo "Service: $(java -version 2>&1 | head -1) with ${JAVA_OPTS:--XX:+UseSerialGC -Xmx128m} per instance, commit $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown); PostgreSQL $("$BENCH/pg.sh" psql -tAc 'SHOW server_version'); $("$NGINX" -v 2>&1)"
   echo
-  echo "| round | instances | req/s | p50 ms | p99 ms | errors | non-2xx | load avg before | load avg after |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "CPU columns: ms of CPU per request of the instances together, of PostgreSQL and of nginx; machine busy: share of all cores busy during the run (anyone's)."
+  echo
+  echo "| round | instances | req/s | p50 ms | p99 ms | errors | non-2xx | service CPU ms/req | PostgreSQL CPU ms/req | nginx CPU ms/req | machine busy % | load avg before | load avg after |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   tail -n +2 "$OUT/results.tsv" | awk -F'\t' '{ printf "| %s |", $1; for (i = 2; i <= NF; i++) printf " %s |", $i; print "" }'
 } >"$OUT/results.md"
 cat "$OUT/results.md"
