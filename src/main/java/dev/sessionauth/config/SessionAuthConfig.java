@@ -17,6 +17,9 @@ public interface SessionAuthConfig {
     @WithDefault("any")
     AuthType authType();
 
+    /** Names this instance in job leases and their log lines (INSTANCE_ID); the host name and process id if unset. */
+    Optional<String> instanceId();
+
     Session session();
 
     Password password();
@@ -87,7 +90,10 @@ public interface SessionAuthConfig {
     /** The scheduled purge of expired sessions. */
     interface Purge {
 
-        /** How often the purge runs, e.g. 5m; "off" disables it. */
+        /**
+         * How often the purge runs, e.g. 5m; "off" disables it. Instances sharing the database take turns through a
+         * lease, so the purge runs about once per interval however many instances there are.
+         */
         @WithDefault("5m")
         String interval();
 

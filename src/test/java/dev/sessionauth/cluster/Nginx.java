@@ -1,0 +1,104 @@
+package dev.sessionauth.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Debian's nginx, unprivileged, configured from bench/nginx.conf.template (the one bench/cluster.sh uses) with its
+ * pid, logs and temporary files in a directory of the test's own.
+ */
+final class Nginx implements AutoCloseable {
+
+    static final Path BINARY = Path.of("/usr/sbin/nginx");
+    private static final Path TEMPLATE = Path.of(System.getProperty("nginx.template", "bench/nginx.conf.template"));
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+
+    final int port;
+    final int appPort;
+    private final Path directory;
+    private final Process process;
+
+    private Nginx(int port, int appPort, Path directory, Process process) {
+        this.port = port;
+        this.appPort = appPort;
+        this.directory = directory;
+        this.process = process;
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(BINARY);
+    }
+
+    /** Starts nginx balancing over {@code upstreams} and waits until it accepts connections. */
+    static Nginx start(Path directory, List<PackagedService> upstreams) {
+        int port = FreePorts.next();
+        int appPort = FreePorts.next();
+        try {
+            Files.createDirectories(directory);
+            String servers = upstreams.stream().map(service -> "        server 127.0.0.1:" + service.port + ";")
+                    .collect(Collectors.joining("\n"));
+            String config = Files.readString(TEMPLATE)
+                    .replace("__DIR__", directory.toAbsolutePath().toString())
+                    .replace("__UPSTREAM_SERVERS__", servers)
+                    .replace("__LISTEN_PORT__", Integer.toString(port))
+                    .replace("__APP_PORT__", Integer.toString(appPort));
+            Path conf = directory.resolve("nginx.conf");
+            Files.writeString(conf, config);
+            Process process = new ProcessBuilder(BINARY.toString(), "-p", directory.toAbsolutePath().toString(), "-c",
+                    conf.toAbsolutePath().toString(), "-g", "daemon off;")
+                    .redirectErrorStream(true)
+                    .redirectOutput(directory.resolve("nginx.out").toFile())
+                    .start();
+            Nginx nginx = new Nginx(port, appPort, directory, process);
+            nginx.awaitListening();
+            return nginx;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private void awaitListening() throws IOException {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("nginx exited with " + process.exitValue() + ": "
+                        + Files.readString(directory.resolve("nginx.out")));
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return;
+            } catch (IOException notListeningYet) {
+                PackagedService.pause();
+            }
+        }
+        close();
+        throw new IllegalStateException("nginx not listening within " + START_TIMEOUT);
+    }
+
+    /** SIGTERM is nginx's fast shutdown: the master stops its workers and exits. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
