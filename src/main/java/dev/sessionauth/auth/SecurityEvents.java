@@ -117,11 +117,11 @@ public class SecurityEvents {
                 scope, orDash(clientAddress));
     }
 
-    public void purged(long deleted, Duration duration) {
-        purgedSessions.increment(deleted);
+    public void purged(long deletedSessions, long deletedApiTokens, Duration duration) {
+        purgedSessions.increment(deletedSessions);
         purgeDuration.record(duration);
-        long millis = duration.toMillis();
-        LOG.infof("event=sessions_purged count=%d duration_ms=%d", deleted, millis);
+        LOG.infof("event=sessions_purged count=%d api_tokens=%d duration_ms=%d", deletedSessions, deletedApiTokens,
+                duration.toMillis());
     }
 
     private void revoked(String scope, long count) {

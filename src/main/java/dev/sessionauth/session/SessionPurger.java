@@ -14,7 +14,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Deletes expired sessions in bounded batches, one short transaction each. Batches pick their rows with
  * {@code FOR UPDATE SKIP LOCKED}, so purges running at once on several instances split the work instead of
- * waiting on each other, and nothing holds a lock on the table for long. Expired failed-attempt counters go too.
+ * waiting on each other, and nothing holds a lock on the table for long. Expired API tokens (in the same batches)
+ * and expired failed-attempt counters go too.
  */
 @ApplicationScoped
 public class SessionPurger {
@@ -37,6 +38,13 @@ public class SessionPurger {
                 FOR UPDATE SKIP LOCKED)
             """;
 
+    private static final String DELETE_EXPIRED_API_TOKENS = """
+            DELETE FROM api_tokens WHERE id IN (
+                SELECT id FROM api_tokens WHERE expires_at <= :cutoff
+                ORDER BY expires_at LIMIT :batchSize
+                FOR UPDATE SKIP LOCKED)
+            """;
+
     private final EntityManager entityManager;
     private final FailedAttemptLimiter limiter;
     private final SecurityEvents securityEvents;
@@ -54,15 +62,16 @@ public class SessionPurger {
         this.batchPause = config.purge().batchPause();
     }
 
-    /** Deletes every session expired at {@code now}; returns how many rows this call deleted. */
+    /** Deletes every session and API token expired at {@code now}; returns how many sessions this call deleted. */
     public long purgeExpired(Instant now) {
         long started = System.nanoTime();
         long deleted = deleteInBatches(DELETE_PAST_ABSOLUTE_EXPIRY, now);
         if (!idleTimeout.isZero()) {
             deleted += deleteInBatches(DELETE_IDLE, now.minus(idleTimeout));
         }
+        long deletedTokens = deleteInBatches(DELETE_EXPIRED_API_TOKENS, now);
         limiter.purgeExpired(now);
-        securityEvents.purged(deleted, Duration.ofNanos(System.nanoTime() - started));
+        securityEvents.purged(deleted, deletedTokens, Duration.ofNanos(System.nanoTime() - started));
         return deleted;
     }
 

@@ -54,6 +54,19 @@ class SessionPurgerTest {
     }
 
     @Test
+    void shouldDeleteExpiredApiTokensAndKeepTheOthers() {
+        Instant now = Instant.now().plus(Duration.ofDays(500)).truncatedTo(ChronoUnit.SECONDS);
+        UUID userId = UUID.fromString(Api.createUser(Api.uniqueEmail()));
+        UUID expired = insertApiToken(userId, now.minusSeconds(1));
+        UUID unexpired = insertApiToken(userId, now.plusSeconds(60));
+
+        purger.purgeExpired(now);
+
+        assertEquals(List.of(unexpired), database.column("SELECT id FROM api_tokens WHERE user_id = ?", userId));
+        assertEquals(0, database.count("SELECT count(*) FROM api_tokens WHERE id = ?", expired));
+    }
+
+    @Test
     void shouldPurgeMoreThanOneBatch() {
         Instant now = Instant.now().plus(Duration.ofDays(800)).truncatedTo(ChronoUnit.SECONDS);
         UUID userId = UUID.fromString(Api.createUser(Api.uniqueEmail()));
@@ -101,5 +114,13 @@ class SessionPurgerTest {
                 FROM generate_series(1, ?)""",
                 userId, Timestamp.from(now.minus(Duration.ofHours(13))), Timestamp.from(now.minus(Duration.ofHours(2))),
                 Timestamp.from(now.minusSeconds(1)), count);
+    }
+
+    private UUID insertApiToken(UUID userId, Instant expiresAt) {
+        UUID id = UUID.randomUUID();
+        database.update("INSERT INTO api_tokens (id, user_id, name, token_hash, created_at, expires_at) "
+                + "VALUES (?, ?, ?, sha256(?::bytea), ?, ?)", id, userId, "token " + id, id.toString(),
+                Timestamp.from(expiresAt.minus(Duration.ofDays(1))), Timestamp.from(expiresAt));
+        return id;
     }
 }
