@@ -3,6 +3,9 @@ package dev.sessionauth.api;
 import java.sql.SQLException;
 import java.util.Set;
 
+import org.hibernate.exception.GenericJDBCException;
+import org.hibernate.exception.JDBCConnectionException;
+
 /** Tells an unavailable database (worth a 503 and a retry) from a failing statement (a bug, 500). */
 public final class DatabaseFailures {
 
@@ -19,5 +22,16 @@ public final class DatabaseFailures {
     public static boolean isUnavailable(SQLException e) {
         String state = e.getSQLState();
         return state == null || state.length() < 2 || UNAVAILABLE_CLASSES.contains(state.substring(0, 2));
+    }
+
+    /**
+     * A failure of plain JDBC code reported as Hibernate reports it, so the one error mapper answers 503 for an
+     * unavailable database and 500 for anything else.
+     */
+    public static RuntimeException translate(String what, SQLException e) {
+        if (isUnavailable(e)) {
+            return new JDBCConnectionException(what + ": " + e.getMessage(), e);
+        }
+        return new GenericJDBCException(what + ": " + e.getMessage(), e);
     }
 }
