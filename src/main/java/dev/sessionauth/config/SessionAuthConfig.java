@@ -3,6 +3,7 @@ package dev.sessionauth.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import dev.sessionauth.auth.AuthType;
 import io.smallrye.config.ConfigMapping;
@@ -80,6 +81,9 @@ public interface SessionAuthConfig {
         /** bcrypt cost factor (log2 of the number of rounds). */
         @WithDefault("12")
         int bcryptCost();
+
+        /** Hashes computed at once; more wait their turn. Defaults to the number of cores the JVM sees. */
+        OptionalInt maxConcurrentHashes();
     }
 
     /** The scheduled purge of expired sessions. */
