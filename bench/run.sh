@@ -15,7 +15,8 @@
 # and measures the bcrypt ceiling of the machine (cores / time of one verification at cost 10).
 # Results: DIR/results.tsv and DIR/results.md (req/s, p50, p99, errors, CPU of service and PostgreSQL per
 # request, resident memory), plus raw wrk output. The JVM runs with the options the container image ships
-# (-XX:+UseSerialGC -Xmx128m, see src/main/docker/Dockerfile.jvm); JAVA_OPTS replaces them. APP=DIR runs another
+# (-XX:+UseSerialGC -Xmx64m and MALLOC_ARENA_MAX=2, see src/main/docker/Dockerfile.jvm); JAVA_OPTS replaces the
+# JVM options, MALLOC_ARENA_MAX the other. APP=DIR runs another
 # packaged copy of the service (e.g. a copy of target/quarkus-app saved before a change, for A/B runs). Before each
 # phase it waits until the service has finished the previous phase's requests. Needs wrk (apt-get install -y wrk)
 # and PostgreSQL 15's binaries (Debian's postgresql package).
@@ -26,6 +27,7 @@ BENCH=$ROOT/bench
 DURATION=10 WARMUP=30 CONNECTIONS=32 THREADS=2 PHASES="me,basic,login,purge" OUT=""
 USERS=${USERS:-10000} COOKIES=${COOKIES:-200} BACKGROUND_SESSIONS=${BACKGROUND_SESSIONS:-100000}
 PURGE_ROWS=${PURGE_ROWS:-1000000} PORT=${BENCH_HTTP_PORT:-8088} BCRYPT_COST=${BCRYPT_COST:-10}
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xmx64m} MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 APP=${APP:-$ROOT/target/quarkus-app} PURGE_INTERVAL=${SESSION_PURGE_INTERVAL:-2s} IDLE_MINUTES=30
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -65,7 +67,8 @@ QUARKUS_HTTP_PORT=$PORT \
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:55433/sessionauth \
 QUARKUS_DATASOURCE_USERNAME=sessionauth QUARKUS_DATASOURCE_PASSWORD=unused \
 SESSION_COOKIE_SECURE=false BCRYPT_COST=$BCRYPT_COST SESSION_PURGE_INTERVAL=$PURGE_INTERVAL SESSION_IDLE_TIMEOUT=${IDLE_MINUTES}m \
-  java ${JAVA_OPTS:--XX:+UseSerialGC -Xmx128m} -jar "$APP/quarkus-run.jar" >"$OUT/service.log" 2>&1 &
+MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX \
+  java $JAVA_OPTS -jar "$APP/quarkus-run.jar" >"$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 120); do
   curl -sf "$BASE_URL/q/health/ready" >/dev/null && break
@@ -187,7 +190,7 @@ java -cp "$APP/lib/main/*" "$BENCH/BcryptCeiling.java" "$BCRYPT_COST" "$CORES" >
   echo
   echo "Command: \`bench/run.sh -d $DURATION -w $WARMUP -c $CONNECTIONS -t $THREADS --phases $PHASES\`"
   echo "Machine: $(uname -sr), $CORES cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB; load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "Service: $(java -version 2>&1 | head -1) with ${JAVA_OPTS:--XX:+UseSerialGC -Xmx128m}, commit $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown), app $APP; PostgreSQL $("$BENCH/pg.sh" psql -tAc 'SHOW server_version')"
+  echo "Service: $(java -version 2>&1 | head -1) with $JAVA_OPTS and MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX, commit $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown), app $APP; PostgreSQL $("$BENCH/pg.sh" psql -tAc 'SHOW server_version')"
   echo "Data: $USERS users (bcrypt cost $BCRYPT_COST), $BACKGROUND_SESSIONS other sessions, $COOKIES cookies/credentials rotated"
   echo "Bcrypt ceiling: $(cat "$OUT/bcrypt.json")"
   python3 - "$OUT/results.tsv" "$OUT/bcrypt.json" <<'PY'
