@@ -9,13 +9,17 @@
 #   me      GET /api/v1/users/me with a session cookie (rotating over COOKIES sessions)
 #   basic   GET /api/v1/users/me with HTTP Basic (rotating over COOKIES users)
 #   login   POST /api/v1/auth_session/login (rotating over USERS users)
-#   purge   `me` again, for PURGE_DURATION (30) seconds, while the service purges PURGE_ROWS expired sessions
-#           inserted just before (its purge runs every 10 s here)
+#   purge   `me` for PURGE_DURATION (30) seconds twice, back to back: `purge-base` on its own, then `purge` while
+#           the service purges PURGE_ROWS sessions that all expire as that window starts (its purge runs every
+#           2 s here; SESSION_PURGE_BATCH_SIZE / SESSION_PURGE_BATCH_PAUSE pass through to the service)
 # and measures the bcrypt ceiling of the machine (cores / time of one verification at cost 10).
 # Results: DIR/results.tsv and DIR/results.md (req/s, p50, p99, errors, CPU of service and PostgreSQL per
 # request, resident memory), plus raw wrk output. The JVM runs with the options the container image ships
-# (-XX:+UseSerialGC -Xmx128m, see src/main/docker/Dockerfile.jvm); JAVA_OPTS replaces them. Needs wrk (apt-get install -y wrk) and PostgreSQL 15's
-# binaries (Debian's postgresql package).
+# (-XX:+UseSerialGC -Xmx64m and MALLOC_ARENA_MAX=2, see src/main/docker/Dockerfile.jvm); JAVA_OPTS replaces the
+# JVM options, MALLOC_ARENA_MAX the other. APP=DIR runs another
+# packaged copy of the service (e.g. a copy of target/quarkus-app saved before a change, for A/B runs). Before each
+# phase it waits until the service has finished the previous phase's requests. Needs wrk (apt-get install -y wrk)
+# and PostgreSQL 15's binaries (Debian's postgresql package).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/bench
@@ -23,6 +27,8 @@ BENCH=$ROOT/bench
 DURATION=10 WARMUP=30 CONNECTIONS=32 THREADS=2 PHASES="me,basic,login,purge" OUT=""
 USERS=${USERS:-10000} COOKIES=${COOKIES:-200} BACKGROUND_SESSIONS=${BACKGROUND_SESSIONS:-100000}
 PURGE_ROWS=${PURGE_ROWS:-1000000} PORT=${BENCH_HTTP_PORT:-8088} BCRYPT_COST=${BCRYPT_COST:-10}
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xmx64m} MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+APP=${APP:-$ROOT/target/quarkus-app} PURGE_INTERVAL=${SESSION_PURGE_INTERVAL:-2s} IDLE_MINUTES=30
 while [ $# -gt 0 ]; do
   case "$1" in
     -d) DURATION=$2; shift 2 ;;
@@ -42,7 +48,7 @@ BASE_URL=http://127.0.0.1:$PORT
 HZ=$(getconf CLK_TCK)
 CORES=$(nproc)
 
-[ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dnative-sources.skip=true)
+[ -f "$APP/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dnative-sources.skip=true)
 
 "$BENCH/pg.sh" start
 PG_PID=$(head -1 /tmp/session-auth-bench/pg/data/postmaster.pid)
@@ -60,8 +66,9 @@ trap clean_up EXIT
 QUARKUS_HTTP_PORT=$PORT \
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:55433/sessionauth \
 QUARKUS_DATASOURCE_USERNAME=sessionauth QUARKUS_DATASOURCE_PASSWORD=unused \
-SESSION_COOKIE_SECURE=false BCRYPT_COST=$BCRYPT_COST SESSION_PURGE_INTERVAL=${SESSION_PURGE_INTERVAL:-10s} \
-  java ${JAVA_OPTS:--XX:+UseSerialGC -Xmx128m} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$OUT/service.log" 2>&1 &
+SESSION_COOKIE_SECURE=false BCRYPT_COST=$BCRYPT_COST SESSION_PURGE_INTERVAL=$PURGE_INTERVAL SESSION_IDLE_TIMEOUT=${IDLE_MINUTES}m \
+MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX \
+  java $JAVA_OPTS -jar "$APP/quarkus-run.jar" >"$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 120); do
   curl -sf "$BASE_URL/q/health/ready" >/dev/null && break
@@ -75,9 +82,9 @@ INSERT INTO users (id, email, password_hash, role, created_at, updated_at)
 SELECT gen_random_uuid(), 'user' || i || '@bench.local', h.hash, 'USER', now(), now()
 FROM generate_series(1, $USERS) i, (SELECT crypt('secret123', gen_salt('bf', $BCRYPT_COST)) AS hash) h;
 INSERT INTO user_sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at)
-SELECT gen_random_uuid(), sha256(convert_to(gen_random_uuid()::text, 'UTF8')), u.id, now(), now(), now() + interval '12 hours'
-FROM generate_series(1, $BACKGROUND_SESSIONS) i
-JOIN LATERAL (SELECT id FROM users ORDER BY id OFFSET (i % $USERS) LIMIT 1) u ON true;
+SELECT gen_random_uuid(), sha256(convert_to(gen_random_uuid()::text, 'UTF8')), u.ids[i % $USERS + 1], now(), now(),
+       now() + interval '12 hours'
+FROM generate_series(1, $BACKGROUND_SESSIONS) i, (SELECT array_agg(id ORDER BY id) AS ids FROM users) u;
 ANALYZE users; ANALYZE user_sessions;
 SQL
 
@@ -102,8 +109,19 @@ run_wrk() { # phase script arg duration
 }
 
 echo -e "phase\trps\tp50_ms\tp99_ms\terrors\tnon2xx\tservice_cpu_ms_per_req\tpg_cpu_ms_per_req\trss_mb\tpeak_rss_mb" >"$OUT/results.tsv"
+# Waits (at most 15 s) until the service has finished the requests of the previous load: wrk stops waiting for
+# answers when its time is up, but the service still works on what it received, and that work (up to one bcrypt
+# per open connection for logins) would otherwise be counted against the next phase.
+settle() {
+  local t0 t1
+  for _ in $(seq 1 30); do
+    t0=$(cpu_ticks "$SERVICE_PID"); sleep 0.5; t1=$(cpu_ticks "$SERVICE_PID")
+    [ $((t1 - t0)) -le $((HZ / 20)) ] && return 0
+  done
+}
 measure() { # phase script arg [duration]
   local s0 p0 s1 p1 json
+  [ "${NO_SETTLE:-0}" = 1 ] || settle
   s0=$(cpu_ticks "$SERVICE_PID"); p0=$(pg_ticks)
   run_wrk "$1" "$2" "$3" "${4:-$DURATION}" >"$OUT/$1.wrk.txt"
   s1=$(cpu_ticks "$SERVICE_PID"); p1=$(pg_ticks)
@@ -131,33 +149,59 @@ for phase in ${PHASES//,/ }; do
     basic) measure basic basic "$OUT/basic.txt" ;;
     login) measure login login "$OUT/logins.txt" ;;
     purge)
-      echo "inserting $PURGE_ROWS expired sessions"
+      # A fair comparison: `purge-base` and `purge` are the same `me` load for the same PURGE_DURATION, back to back
+      # on the same table. The PURGE_ROWS sessions are inserted (and vacuumed, as autovacuum would long have done
+      # for sessions that expired one by one) while still valid, and all expire at the instant `purge` starts, so
+      # the purge cannot start before that window and starts within one purge interval of it.
+      purge_secs=${PURGE_DURATION:-30}
+      expire_at=$(( $(date +%s) + ${PURGE_MARGIN:-120} + purge_secs ))
+      echo "inserting $PURGE_ROWS sessions that expire at $(date -u -d "@$expire_at" +%T)"
       psql_db -c "INSERT INTO user_sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at)
-        SELECT gen_random_uuid(), sha256(convert_to(gen_random_uuid()::text, 'UTF8')),
-               (SELECT id FROM users LIMIT 1), now() - interval '2 days', now() - interval '2 days', now() - interval '1 day'
+        SELECT gen_random_uuid(), sha256(convert_to(gen_random_uuid()::text, 'UTF8')), (SELECT id FROM users LIMIT 1),
+               to_timestamp($expire_at) - interval '$IDLE_MINUTES minutes', to_timestamp($expire_at) - interval '$IDLE_MINUTES minutes',
+               to_timestamp($expire_at)
         FROM generate_series(1, $PURGE_ROWS)" >/dev/null
-      # Vacuum and analyze now: the autovacuum that a million inserts trigger would otherwise run during the
-      # phase and be counted against the purge.
       psql_db -c "VACUUM ANALYZE user_sessions" >/dev/null
-      # The service purges every SESSION_PURGE_INTERVAL (10 s here), so a 30 s phase sees at least one full run.
-      measure purge me "$OUT/cookies.txt" "${PURGE_DURATION:-30}"
-      grep -o 'event=sessions_purged count=[1-9].*' "$OUT/service.log" | tail -3 >"$OUT/purge-log.txt" || true
-      echo "expired sessions left: $(psql_db -c "SELECT count(*) FROM user_sessions WHERE expires_at < now()")" >>"$OUT/purge-log.txt"
+      settle
+      wait_secs=$(( expire_at - purge_secs - $(date +%s) ))
+      [ "$wait_secs" -ge 0 ] || { echo "inserting took too long for the baseline window: raise PURGE_MARGIN" >&2; exit 1; }
+      sleep "$wait_secs"
+      NO_SETTLE=1 measure purge-base me "$OUT/cookies.txt" "$purge_secs"
+      sleep $(( expire_at - $(date +%s) > 0 ? expire_at - $(date +%s) : 0 ))
+      NO_SETTLE=1 measure purge me "$OUT/cookies.txt" "$purge_secs"
+      left=$(psql_db -c "SELECT count(*) FROM user_sessions WHERE expires_at <= to_timestamp($expire_at)")
+      {
+        echo "purge window: $purge_secs s from $(date -u -d "@$expire_at" +%T), purge every $PURGE_INTERVAL," \
+          "batch ${SESSION_PURGE_BATCH_SIZE:-default} rows, pause ${SESSION_PURGE_BATCH_PAUSE:-default}"
+        echo "rows deleted during the window: $(( PURGE_ROWS - left )) of $PURGE_ROWS"
+        awk -F'\t' '$1 == "purge-base" { b = $4 } $1 == "purge" { p = $4 } END { if (b > 0) printf "p99 purge / purge-base: %.2f\n", p / b }' \
+          "$OUT/results.tsv"
+      } >"$OUT/purge-log.txt"
+      cat "$OUT/purge-log.txt"
       ;;
     *) echo "unknown phase $phase" >&2; exit 2 ;;
   esac
 done
 
-java -cp "$ROOT/target/quarkus-app/lib/main/*" "$BENCH/BcryptCeiling.java" "$BCRYPT_COST" "$CORES" >"$OUT/bcrypt.json"
+java -cp "$APP/lib/main/*" "$BENCH/BcryptCeiling.java" "$BCRYPT_COST" "$CORES" >"$OUT/bcrypt.json"
 
 {
   echo "# session-auth benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   echo "Command: \`bench/run.sh -d $DURATION -w $WARMUP -c $CONNECTIONS -t $THREADS --phases $PHASES\`"
   echo "Machine: $(uname -sr), $CORES cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB; load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "Service: $(java -version 2>&1 | head -1) with ${JAVA_OPTS:--XX:+UseSerialGC -Xmx128m}, commit $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown); PostgreSQL $("$BENCH/pg.sh" psql -tAc 'SHOW server_version')"
+  echo "Service: $(java -version 2>&1 | head -1) with $JAVA_OPTS and MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX, commit $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown), app $APP; PostgreSQL $("$BENCH/pg.sh" psql -tAc 'SHOW server_version')"
   echo "Data: $USERS users (bcrypt cost $BCRYPT_COST), $BACKGROUND_SESSIONS other sessions, $COOKIES cookies/credentials rotated"
   echo "Bcrypt ceiling: $(cat "$OUT/bcrypt.json")"
+  python3 - "$OUT/results.tsv" "$OUT/bcrypt.json" <<'PY'
+import csv, json, sys
+ceiling = json.load(open(sys.argv[2]))
+for row in csv.DictReader(open(sys.argv[1]), delimiter="\t"):
+    if row["phase"] == "login":
+        cpu = float(row["service_cpu_ms_per_req"])
+        print(f"Login: {float(row['rps']) / ceiling['verifications_per_s']:.0%} of the ceiling; service CPU {cpu:.1f} ms per "
+              f"login, of which bcrypt {ceiling['cpu_ms_per_verify']:.1f} ms: {cpu - ceiling['cpu_ms_per_verify']:.1f} ms besides the hash")
+PY
   echo
   echo "| phase | req/s | p50 ms | p99 ms | errors | non-2xx | service CPU ms/req | PostgreSQL CPU ms/req | RSS MB | peak RSS MB |"
   echo "|---|---|---|---|---|---|---|---|---|---|"

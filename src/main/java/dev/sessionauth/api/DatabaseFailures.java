@@ -25,10 +25,10 @@ public final class DatabaseFailures {
     }
 
     /**
-     * A failure of plain JDBC code, reported as Hibernate reports its own, so the one error mapper answers 503 for
-     * an unavailable database and treats anything else as a bug.
+     * A failure of plain JDBC code reported as Hibernate reports it, so the one error mapper answers 503 for an
+     * unavailable database and 500 for anything else.
      */
-    public static RuntimeException translated(String what, SQLException e) {
+    public static RuntimeException translate(String what, SQLException e) {
         if (isUnavailable(e)) {
             return new JDBCConnectionException(what + ": " + e.getMessage(), e);
         }

@@ -43,7 +43,7 @@ public class CredentialQueries {
                 return row.next() ? Optional.of(reader.read(row)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw DatabaseFailures.translated("Could not look up " + what, e);
+            throw DatabaseFailures.translate("Could not look up " + what, e);
         }
     }
 
@@ -62,7 +62,7 @@ public class CredentialQueries {
             statement.setTimestamp(3, timestamp);
             return statement.executeUpdate();
         } catch (SQLException e) {
-            throw DatabaseFailures.translated("Could not record the use of " + what, e);
+            throw DatabaseFailures.translate("Could not record the use of " + what, e);
         }
     }
 }

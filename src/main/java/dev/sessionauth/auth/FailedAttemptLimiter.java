@@ -3,20 +3,23 @@ package dev.sessionauth.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import javax.sql.DataSource;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.sessionauth.api.DatabaseFailures;
 import dev.sessionauth.config.SessionAuthConfig;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.narayana.jta.QuarkusTransactionException;
 
 /**
  * Limits sign-in attempts per account and per client address in PostgreSQL, so the limit holds across instances.
@@ -24,6 +27,10 @@ import io.quarkus.narayana.jta.QuarkusTransactionException;
  * a success takes its attempt back and clears the account. Reaching the limit locks the subject for a fixed time,
  * during which attempts are refused without being checked: an attacker can hold an account locked, but never
  * lock it for longer, and sessions already open keep working.
+ * <p>
+ * Every login passes through here twice, so each step is one statement and one commit in plain JDBC, like the
+ * session check. Both steps touch the account's row before the address's, so two attempts never deadlock. Callers
+ * must not hold a transaction: each step commits on its own, before the password is checked.
  */
 @ApplicationScoped
 public class FailedAttemptLimiter {
@@ -33,41 +40,49 @@ public class FailedAttemptLimiter {
     }
 
     /**
-     * Counts one attempt unless the subject is locked, and locks it when the count reaches the limit. The count
-     * starts again when its window has passed or its lock has ended, so a lock never outlasts its duration.
+     * Counts one attempt for the account and the address (in that order) unless a subject is locked, and locks a
+     * subject whose count reaches its limit. A count starts again when its window has passed or its lock has
+     * ended, so a lock never outlasts its duration. A locked subject is left alone and returns no row. The time
+     * of the attempt is the proposed window_started_at (EXCLUDED.window_started_at).
      */
     private static final String COUNT_ATTEMPT = """
             INSERT INTO auth_failures AS f (subject, failures, window_started_at, locked_until)
-            VALUES (:subject, 1, :now, CASE WHEN :maxAttempts <= 1 THEN CAST(:lockedUntil AS timestamptz) END)
+            VALUES (?, 1, ?, CASE WHEN ? <= 1 THEN CAST(? AS timestamptz) END),
+                   (?, 1, ?, CASE WHEN ? <= 1 THEN CAST(? AS timestamptz) END)
             ON CONFLICT (subject) DO UPDATE SET
-                failures = CASE WHEN f.window_started_at <= :windowStart OR f.locked_until <= :now
+                failures = CASE WHEN f.window_started_at <= ? OR f.locked_until <= EXCLUDED.window_started_at
                     THEN 1 ELSE f.failures + 1 END,
-                window_started_at = CASE WHEN f.window_started_at <= :windowStart OR f.locked_until <= :now
-                    THEN :now ELSE f.window_started_at END,
+                window_started_at = CASE WHEN f.window_started_at <= ? OR f.locked_until <= EXCLUDED.window_started_at
+                    THEN EXCLUDED.window_started_at ELSE f.window_started_at END,
                 locked_until = CASE
-                    WHEN (CASE WHEN f.window_started_at <= :windowStart OR f.locked_until <= :now
-                        THEN 1 ELSE f.failures + 1 END) >= :maxAttempts
-                    THEN CAST(:lockedUntil AS timestamptz) END
-            WHERE f.locked_until IS NULL OR f.locked_until <= :now
-            RETURNING failures""";
+                    WHEN (CASE WHEN f.window_started_at <= ? OR f.locked_until <= EXCLUDED.window_started_at
+                        THEN 1 ELSE f.failures + 1 END) >= (CASE WHEN f.subject = ? THEN ? ELSE ? END)
+                    THEN CAST(? AS timestamptz) END
+            WHERE f.locked_until IS NULL OR f.locked_until <= EXCLUDED.window_started_at
+            RETURNING subject, failures""";
 
-    private static final String FIND_LOCK = "SELECT locked_until FROM auth_failures WHERE subject = :subject";
+    private static final String FIND_LOCK = "SELECT locked_until FROM auth_failures WHERE subject = ?";
 
-    /** A success takes its own attempt back from the address; it does not vouch for the address's other attempts. */
-    private static final String TAKE_BACK_ATTEMPT = """
+    /**
+     * The account starts afresh; the address gets back only this attempt, since a success does not vouch for the
+     * address's other attempts. Two statements sent together: one round trip, run in order (account first) in one
+     * implicit transaction.
+     */
+    private static final String CLEAR_ATTEMPT = """
+            DELETE FROM auth_failures WHERE subject = ?;
             UPDATE auth_failures SET failures = failures - 1,
-                locked_until = CASE WHEN failures - 1 >= :maxAttempts THEN locked_until END
-            WHERE subject = :subject AND failures > 0""";
+                locked_until = CASE WHEN failures - 1 >= ? THEN locked_until END
+            WHERE subject = ? AND failures > 0""";
 
     private static final String DELETE_EXPIRED = """
             DELETE FROM auth_failures
-            WHERE window_started_at <= :windowStart AND (locked_until IS NULL OR locked_until <= :now)""";
+            WHERE window_started_at <= ? AND (locked_until IS NULL OR locked_until <= ?)""";
 
-    private final EntityManager entityManager;
+    private final DataSource dataSource;
     private final SessionAuthConfig.BruteForce config;
 
-    public FailedAttemptLimiter(EntityManager entityManager, SessionAuthConfig config) {
-        this.entityManager = entityManager;
+    public FailedAttemptLimiter(DataSource dataSource, SessionAuthConfig config) {
+        this.dataSource = dataSource;
         this.config = config.bruteForce();
     }
 
@@ -79,39 +94,55 @@ public class FailedAttemptLimiter {
     public Attempt begin(String email, String clientAddress, Instant now) {
         String account = accountSubject(email);
         String address = addressSubject(clientAddress);
-        // Counted in its own transaction, committed before the slow check, so parallel attempts see each other.
-        // A refusal rolls the transaction back: an attempt refused for one subject is not counted for the other.
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Integer accountAttempts = count(account, config.accountMaxFailures(), now);
-                if (accountAttempts == null) {
-                    throw new TooManyAttemptsException(Duration.between(now, lockedUntil(account, now)));
+        // Committed before the slow check, so parallel attempts see each other. A refusal rolls the transaction
+        // back: an attempt refused for one subject is not counted for the other.
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Integer accountAttempts = null;
+                Integer addressAttempts = null;
+                try (PreparedStatement count = connection.prepareStatement(COUNT_ATTEMPT)) {
+                    Timestamp at = Timestamp.from(now);
+                    Timestamp windowStart = Timestamp.from(now.minus(config.window()));
+                    Timestamp lockEnd = Timestamp.from(now.plus(config.lockout()));
+                    bind(count, account, at, config.accountMaxFailures(), lockEnd,
+                            address, at, config.addressMaxFailures(), lockEnd,
+                            windowStart, windowStart, windowStart,
+                            account, config.accountMaxFailures(), config.addressMaxFailures(), lockEnd);
+                    try (ResultSet counted = count.executeQuery()) {
+                        while (counted.next()) {
+                            if (account.equals(counted.getString(1))) {
+                                accountAttempts = counted.getInt(2);
+                            } else {
+                                addressAttempts = counted.getInt(2);
+                            }
+                        }
+                    }
                 }
-                Integer addressAttempts = count(address, config.addressMaxFailures(), now);
-                if (addressAttempts == null) {
-                    throw new TooManyAttemptsException(Duration.between(now, lockedUntil(address, now)));
+                if (accountAttempts == null || addressAttempts == null) {
+                    Instant lockedUntil = lockedUntil(connection, accountAttempts == null ? account : address, now);
+                    connection.rollback();
+                    throw new TooManyAttemptsException(Duration.between(now, lockedUntil));
                 }
+                connection.commit();
                 return new Attempt(account, address, accountAttempts, addressAttempts);
-            });
-        } catch (QuarkusTransactionException wrapped) {
-            if (wrapped.getCause() instanceof TooManyAttemptsException refused) {
-                throw refused;
+            } finally {
+                connection.setAutoCommit(true);
             }
-            throw wrapped;
+        } catch (SQLException e) {
+            throw DatabaseFailures.translate("Could not count a sign-in attempt", e);
         }
     }
 
     /** The attempt proved the password: the account starts afresh and the address gets its attempt back. */
     public void succeeded(Attempt attempt) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("DELETE FROM auth_failures WHERE subject = :subject")
-                    .setParameter("subject", attempt.accountSubject())
-                    .executeUpdate();
-            entityManager.createNativeQuery(TAKE_BACK_ATTEMPT)
-                    .setParameter("subject", attempt.addressSubject())
-                    .setParameter("maxAttempts", config.addressMaxFailures())
-                    .executeUpdate();
-        });
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement clear = connection.prepareStatement(CLEAR_ATTEMPT)) {
+            bind(clear, attempt.accountSubject(), config.addressMaxFailures(), attempt.addressSubject());
+            clear.execute();
+        } catch (SQLException e) {
+            throw DatabaseFailures.translate("Could not clear sign-in attempts", e);
+        }
     }
 
     /** Whether this failed attempt is the one that locked the account. */
@@ -130,29 +161,29 @@ public class FailedAttemptLimiter {
 
     /** Deletes counters whose window and lock have both passed; returns how many. */
     public int purgeExpired(Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(DELETE_EXPIRED)
-                .setParameter("windowStart", now.minus(config.window()))
-                .setParameter("now", now)
-                .executeUpdate());
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(DELETE_EXPIRED)) {
+            bind(delete, Timestamp.from(now.minus(config.window())), Timestamp.from(now));
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw DatabaseFailures.translate("Could not purge sign-in attempts", e);
+        }
     }
 
-    /** The subject's count including this attempt, or null when it is locked and nothing was counted. */
-    private Integer count(String subject, int maxAttempts, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object> counted = entityManager.createNativeQuery(COUNT_ATTEMPT)
-                .setParameter("subject", subject)
-                .setParameter("now", now)
-                .setParameter("windowStart", now.minus(config.window()))
-                .setParameter("maxAttempts", maxAttempts)
-                .setParameter("lockedUntil", now.plus(config.lockout()))
-                .getResultList();
-        return counted.isEmpty() ? null : ((Number) counted.get(0)).intValue();
+    private Instant lockedUntil(Connection connection, String subject, Instant now) throws SQLException {
+        try (PreparedStatement find = connection.prepareStatement(FIND_LOCK)) {
+            find.setString(1, subject);
+            try (ResultSet lock = find.executeQuery()) {
+                OffsetDateTime lockedUntil = lock.next() ? lock.getObject(1, OffsetDateTime.class) : null;
+                return lockedUntil == null ? now.plus(config.lockout()) : lockedUntil.toInstant();
+            }
+        }
     }
 
-    private Instant lockedUntil(String subject, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object> lock = entityManager.createNativeQuery(FIND_LOCK).setParameter("subject", subject).getResultList();
-        return lock.isEmpty() || lock.get(0) == null ? now.plus(config.lockout()) : toInstant(lock.get(0));
+    private static void bind(PreparedStatement statement, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            statement.setObject(i + 1, values[i]);
+        }
     }
 
     /** Accounts are keyed by a hash of the lower-cased email: fixed size, and the table holds no addresses of people. */
@@ -171,15 +202,5 @@ public class FailedAttemptLimiter {
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", impossible);
         }
-    }
-
-    private static Instant toInstant(Object timestamp) {
-        if (timestamp instanceof Instant instant) {
-            return instant;
-        }
-        if (timestamp instanceof OffsetDateTime offsetDateTime) {
-            return offsetDateTime.toInstant();
-        }
-        return ((Timestamp) timestamp).toInstant();
     }
 }

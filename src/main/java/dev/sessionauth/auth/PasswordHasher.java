@@ -1,13 +1,20 @@
 package dev.sessionauth.auth;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.sessionauth.config.SessionAuthConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
-/** Hashes and verifies passwords with bcrypt; the plain password never leaves this class. */
+/**
+ * Hashes and verifies passwords with bcrypt; the plain password never leaves this class. At most one hash per core
+ * runs at a time, the others wait their turn in arrival order: with more hashes than cores running at once, the
+ * cores would be shared among all of them and each would finish about as late as the last: every login of a burst
+ * would wait for the whole burst. In turn, they finish one after the other, and the first ones early.
+ */
 @ApplicationScoped
 public class PasswordHasher {
 
@@ -17,25 +24,37 @@ public class PasswordHasher {
     private final int cost;
     /** Verified against when the account does not exist, so unknown emails cost as much as known ones. */
     private final String dummyHash;
+    private final Semaphore turns;
 
     public PasswordHasher(SessionAuthConfig config) {
         this.cost = config.password().bcryptCost();
         this.dummyHash = BcryptUtil.bcryptHash("not-a-real-password", cost);
+        this.turns = new Semaphore(config.password().maxConcurrentHashes()
+                .orElse(Runtime.getRuntime().availableProcessors()), true);
     }
 
     public String hash(String password) {
-        return BcryptUtil.bcryptHash(password, cost);
+        return inTurn(() -> BcryptUtil.bcryptHash(password, cost));
     }
 
     public boolean matches(String password, String hash) {
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             return false;
         }
-        return BcryptUtil.matches(password, hash);
+        return inTurn(() -> BcryptUtil.matches(password, hash));
     }
 
     /** Spends the time of one verification without a real hash. */
     public void burnVerification(String password) {
         matches(password, dummyHash);
+    }
+
+    private <T> T inTurn(Supplier<T> hashing) {
+        turns.acquireUninterruptibly();
+        try {
+            return hashing.get();
+        } finally {
+            turns.release();
+        }
     }
 }

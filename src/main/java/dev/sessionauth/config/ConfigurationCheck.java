@@ -38,6 +38,9 @@ public class ConfigurationCheck {
         if (cost < 4 || cost > 31) {
             problems.add("session-auth.password.bcrypt-cost must be between 4 and 31");
         }
+        if (config.password().maxConcurrentHashes().orElse(1) < 1) {
+            problems.add("session-auth.password.max-concurrent-hashes must be at least 1");
+        }
         if (config.purge().batchSize() < 1) {
             problems.add("session-auth.purge.batch-size must be at least 1");
         }
