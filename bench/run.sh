@@ -8,6 +8,7 @@
 # BACKGROUND_SESSIONS other sessions, logs COOKIES users in, warms up, then runs each phase for SECS seconds:
 #   me      GET /api/v1/users/me with a session cookie (rotating over COOKIES sessions)
 #   basic   GET /api/v1/users/me with HTTP Basic (rotating over COOKIES users)
+#   verify  GET /api/v1/auth_session/verify with a session cookie, as nginx auth_request calls it
 #   login   POST /api/v1/auth_session/login (rotating over USERS users)
 #   purge   `me` for PURGE_DURATION (30) seconds twice, back to back: `purge-base` on its own, then `purge` while
 #           the service purges PURGE_ROWS sessions that all expire as that window starts (its purge runs every
@@ -24,7 +25,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/bench
 
-DURATION=10 WARMUP=30 CONNECTIONS=32 THREADS=2 PHASES="me,basic,login,purge" OUT=""
+DURATION=10 WARMUP=30 CONNECTIONS=32 THREADS=2 PHASES="me,basic,verify,login,purge" OUT=""
 USERS=${USERS:-10000} COOKIES=${COOKIES:-200} BACKGROUND_SESSIONS=${BACKGROUND_SESSIONS:-100000}
 PURGE_ROWS=${PURGE_ROWS:-1000000} PORT=${BENCH_HTTP_PORT:-8088} BCRYPT_COST=${BCRYPT_COST:-10}
 JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xmx64m} MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
@@ -147,6 +148,7 @@ for phase in ${PHASES//,/ }; do
   case "$phase" in
     me) measure me me "$OUT/cookies.txt" ;;
     basic) measure basic basic "$OUT/basic.txt" ;;
+    verify) measure verify verify "$OUT/cookies.txt" ;;
     login) measure login login "$OUT/logins.txt" ;;
     purge)
       # A fair comparison: `purge-base` and `purge` are the same `me` load for the same PURGE_DURATION, back to back
