@@ -92,7 +92,8 @@ start_instance() { # index (0-based)
   QUARKUS_DATASOURCE_USERNAME=sessionauth QUARKUS_DATASOURCE_PASSWORD=unused \
   ADMIN_EMAIL=$ADMIN_EMAIL ADMIN_PASSWORD=$ADMIN_PASSWORD SESSION_COOKIE_SECURE=false \
   BCRYPT_COST=${BCRYPT_COST:-4} SESSION_PURGE_INTERVAL=${SESSION_PURGE_INTERVAL:-10s} \
-    java ${JAVA_OPTS:--XX:+UseSerialGC -Xmx128m} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$OUT/$name.log" 2>&1 &
+  MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
+    java ${JAVA_OPTS:--XX:+UseSerialGC -Xmx64m} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$OUT/$name.log" 2>&1 &
   SERVICE_PIDS+=($!)
   for _ in $(seq 1 360); do
     curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && return 0
@@ -205,7 +206,7 @@ done
   echo
   echo "Command: \`bench/cluster.sh bench -d $DURATION -w $WARMUP -c $CONNECTIONS -t $THREADS -r $ROUNDS\` (GET /api/v1/users/me, $COOKIES rotating session cookies, through nginx)"
   echo "Machine: $(uname -sr), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB; everything (wrk, nginx, the instances, PostgreSQL) on the same cores"
-  echo "Service: $(java -version 2>&1 | head -1) with ${JAVA_OPTS:--XX:+UseSerialGC -Xmx128m} per instance, commit $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown); PostgreSQL $("$BENCH/pg.sh" psql -tAc 'SHOW server_version'); $("$NGINX" -v 2>&1)"
+  echo "Service: $(java -version 2>&1 | head -1) with ${JAVA_OPTS:--XX:+UseSerialGC -Xmx64m} and MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} per instance, commit $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown); PostgreSQL $("$BENCH/pg.sh" psql -tAc 'SHOW server_version'); $("$NGINX" -v 2>&1)"
   echo
   echo "CPU columns: ms of CPU per request of the instances together, of PostgreSQL and of nginx; machine busy: share of all cores busy during the run (anyone's)."
   echo
