@@ -105,7 +105,6 @@ public class SessionResource {
                 .header(USER_ID_HEADER, user.id())
                 .header(USER_EMAIL_HEADER, HeaderValues.percentEncoded(user.email()))
                 .header(USER_ROLES_HEADER, user.role())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
     }
 

@@ -5,6 +5,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
+import java.util.List;
+
 import jakarta.ws.rs.core.Response.Status;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.sessionauth.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 class StatusResourceTest {
@@ -74,5 +77,22 @@ class StatusResourceTest {
     @Test
     void shouldCarryCorsHeaderOnErrors() {
         given().get("/api/v1/users").then().statusCode(401).header("Access-Control-Allow-Origin", "*");
+    }
+
+    @Test
+    void shouldForbidCachingAndSniffingOfEveryApiAnswer() {
+        String login = Api.login(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
+        List<ValidatableResponse> answers = List.of(
+                given().get("/api/v1/status").then().statusCode(200),
+                given().cookie(Api.COOKIE, login).get("/api/v1/users/me").then().statusCode(200),
+                given().cookie(Api.COOKIE, login).get("/api/v1/auth_session/verify").then().statusCode(200),
+                given().get("/api/v1/users/me").then().statusCode(401),
+                given().cookie(Api.COOKIE, login).get("/api/v1/nothing-here").then().statusCode(404));
+        for (ValidatableResponse answer : answers) {
+            answer.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
+        }
+        given().formParam("email", Api.ADMIN_EMAIL).formParam("password", Api.ADMIN_PASSWORD)
+                .post("/api/v1/auth_session/login").then().statusCode(200)
+                .header("Cache-Control", "no-store");
     }
 }
