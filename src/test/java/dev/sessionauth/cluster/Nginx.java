@@ -2,12 +2,9 @@ package dev.sessionauth.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -24,14 +21,14 @@ final class Nginx implements AutoCloseable {
 
     final int port;
     final int appPort;
-    private final Path directory;
     private final Process process;
+    private final ProcessOutput output;
 
     private Nginx(int port, int appPort, Path directory, Process process) {
         this.port = port;
         this.appPort = appPort;
-        this.directory = directory;
         this.process = process;
+        this.output = ProcessOutput.follow(process, directory.resolve("nginx.out"), "nginx");
     }
 
     static boolean installed() {
@@ -53,13 +50,18 @@ final class Nginx implements AutoCloseable {
                     .replace("__APP_PORT__", Integer.toString(appPort));
             Path conf = directory.resolve("nginx.conf");
             Files.writeString(conf, config);
+            // Notices on stderr as well: the master says "start worker process" once its sockets are bound.
             Process process = new ProcessBuilder(BINARY.toString(), "-p", directory.toAbsolutePath().toString(), "-c",
-                    conf.toAbsolutePath().toString(), "-g", "daemon off;")
+                    conf.toAbsolutePath().toString(), "-g", "daemon off; error_log stderr notice;")
                     .redirectErrorStream(true)
-                    .redirectOutput(directory.resolve("nginx.out").toFile())
                     .start();
             Nginx nginx = new Nginx(port, appPort, directory, process);
-            nginx.awaitListening();
+            try {
+                nginx.output.awaitLine("start worker process", START_TIMEOUT, "nginx");
+            } catch (IllegalStateException e) {
+                nginx.close();
+                throw e;
+            }
             return nginx;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,24 +70,6 @@ final class Nginx implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + port;
-    }
-
-    private void awaitListening() throws IOException {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("nginx exited with " + process.exitValue() + ": "
-                        + Files.readString(directory.resolve("nginx.out")));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException notListeningYet) {
-                PackagedService.pause();
-            }
-        }
-        close();
-        throw new IllegalStateException("nginx not listening within " + START_TIMEOUT);
     }
 
     /** SIGTERM is nginx's fast shutdown: the master stops its workers and exits. */

@@ -9,15 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One instance of the packaged service (target/quarkus-app/quarkus-run.jar) in its own JVM, with its output in a log
- * file; stopped by whoever started it, by its process handle.
+ * One instance of the packaged service (target/quarkus-app/quarkus-run.jar) in its own JVM, its output followed and
+ * copied to a log file; stopped by whoever started it, by its process handle.
  */
 final class PackagedService implements AutoCloseable {
 
@@ -28,12 +26,14 @@ final class PackagedService implements AutoCloseable {
     final int port;
     final Path log;
     private final Process process;
+    private final ProcessOutput output;
 
     private PackagedService(String name, int port, Path log, Process process) {
         this.name = name;
         this.port = port;
         this.log = log;
         this.process = process;
+        this.output = ProcessOutput.follow(process, log, name);
     }
 
     /** Starts the instance; call {@link #awaitReady()} before sending it requests. */
@@ -46,9 +46,9 @@ final class PackagedService implements AutoCloseable {
         Path log = workDirectory.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The JVM options the container image ships (src/main/docker/Dockerfile.jvm).
-        ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx128m", "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx64m", "-jar", jar.toString())
+                .redirectErrorStream(true);
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -64,42 +64,27 @@ final class PackagedService implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Waits for Quarkus's start-up line, printed once the database is migrated and the port is open. */
     void awaitReady() {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(2))
+        output.awaitLine("Listening on: http://127.0.0.1:" + port, START_TIMEOUT, name);
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(5))
                 .build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+        try {
+            int status = HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                throw new IllegalStateException(name + " started but is not ready (" + status + "); see " + log);
             }
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // Polled again below until the deadline.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            pause();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        throw new IllegalStateException(name + " not ready within " + START_TIMEOUT + "; see " + log);
     }
 
     /** The instance's log lines so far that contain {@code text}. */
     List<String> logLines(String text) {
-        try {
-            List<String> lines = new ArrayList<>();
-            for (String line : Files.readAllLines(log)) {
-                if (line.contains(text)) {
-                    lines.add(line);
-                }
-            }
-            return lines;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return output.lines(text);
     }
 
     @Override
@@ -112,16 +97,6 @@ final class PackagedService implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The poll interval of every wait for a process in these tests. */
-    static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
