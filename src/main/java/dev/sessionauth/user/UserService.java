@@ -64,9 +64,6 @@ public class UserService {
     /** @param actor who creates the user, or null for the start-up bootstrap */
     @Transactional
     public User create(CreateUserRequest request, Role role, Caller actor, Instant now) {
-        if (request == null) {
-            throw new InvalidRequestException(InvalidRequestException.WRONG_FORMAT);
-        }
         if (request.email() == null || request.email().isEmpty()) {
             throw new InvalidRequestException("email missing");
         }
@@ -104,9 +101,6 @@ public class UserService {
      */
     @Transactional
     public Optional<User> update(UUID id, UpdateUserRequest request, Caller caller, Instant now) {
-        if (request == null) {
-            throw new InvalidRequestException(InvalidRequestException.WRONG_FORMAT);
-        }
         checkName(request.firstName(), "first_name", CANNOT_UPDATE);
         checkName(request.lastName(), "last_name", CANNOT_UPDATE);
         if (Boolean.TRUE.equals(request.disabled()) && caller.isAdmin() && caller.userId().equals(id)) {
@@ -152,9 +146,6 @@ public class UserService {
      * @return how many sessions were ended
      */
     public long changePassword(Caller caller, ChangePasswordRequest request, Instant now) {
-        if (request == null) {
-            throw new InvalidRequestException(InvalidRequestException.WRONG_FORMAT);
-        }
         if (request.currentPassword() == null || request.currentPassword().isEmpty()) {
             throw new InvalidRequestException("current_password missing");
         }
