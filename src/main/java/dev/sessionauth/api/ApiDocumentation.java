@@ -19,17 +19,21 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  * answers every route shares, referenced from the resources by name. SmallRye OpenAPI reads the definition from a
  * JAX-RS Application class; with no @ApplicationPath it changes nothing about routing.
  */
-@OpenAPIDefinition(info = @Info(title = "session-auth API", version = "1", description = "Sign-in with HTTP Basic or a server-side session cookie. Every error is {\"error\": \"...\"}."), components = @Components(securitySchemes = {
-        @SecurityScheme(securitySchemeName = ApiDocumentation.SESSION, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.COOKIE, apiKeyName = "_my_session_id", description = "Session cookie from POST /api/v1/auth_session/login (name set by SESSION_NAME)"),
-        @SecurityScheme(securitySchemeName = ApiDocumentation.BASIC, type = SecuritySchemeType.HTTP, scheme = "basic", description = "email:password"),
-        @SecurityScheme(securitySchemeName = ApiDocumentation.API_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer", description = "An API token from POST /api/v1/tokens (AUTH_TYPE unset or any only)") }, responses = {
-                @APIResponse(name = ApiDocumentation.BAD_REQUEST, responseCode = "400", description = "The request is malformed or breaks a rule; the message says which", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
-                @APIResponse(name = ApiDocumentation.UNAUTHORIZED, responseCode = "401", description = "No credentials at all: {\"error\": \"Unauthorized\"}", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
-                @APIResponse(name = ApiDocumentation.FORBIDDEN, responseCode = "403", description = "Invalid credentials, an expired or revoked session, a cross-site write, "
-                        + "or another user's record: {\"error\": \"Forbidden\"}", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
-                @APIResponse(name = ApiDocumentation.NOT_FOUND, responseCode = "404", description = "{\"error\": \"Not found\"}", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
-                @APIResponse(name = ApiDocumentation.TOO_MANY_ATTEMPTS, responseCode = "429", description = "Sign-ins for this account or address are locked: "
-                        + "{\"error\": \"Too many failed attempts\"}", headers = @Header(name = "Retry-After", description = "Seconds until the lock ends", schema = @Schema(implementation = Integer.class)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))) }))
+@OpenAPIDefinition(info = @Info(title = "session-auth API", version = "1", description = "Sign-in with HTTP Basic or a server-side session cookie. Every error is {\"error\": \"...\"}; "
+        + "a route that reads a JSON object answers 400 {\"error\": \"Wrong format\"} to an empty body, null, any other JSON value, another media type "
+        + "or a field of the wrong JSON type."), components = @Components(securitySchemes = {
+                @SecurityScheme(securitySchemeName = ApiDocumentation.SESSION, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.COOKIE, apiKeyName = "_my_session_id", description = "Session cookie from POST /api/v1/auth_session/login (name set by SESSION_NAME)"),
+                @SecurityScheme(securitySchemeName = ApiDocumentation.BASIC, type = SecuritySchemeType.HTTP, scheme = "basic", description = "email:password"),
+                @SecurityScheme(securitySchemeName = ApiDocumentation.API_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer", description = "An API token from POST /api/v1/tokens (AUTH_TYPE unset or any only)") }, responses = {
+                        @APIResponse(name = ApiDocumentation.BAD_REQUEST, responseCode = "400", description = "The request is malformed or breaks a rule; the message says which", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
+                        @APIResponse(name = ApiDocumentation.UNAUTHORIZED, responseCode = "401", description = "No credentials at all: {\"error\": \"Unauthorized\"}", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
+                        @APIResponse(name = ApiDocumentation.FORBIDDEN, responseCode = "403", description = "Invalid credentials, an expired or revoked session, a cross-site write, "
+                                + "or another user's record: {\"error\": \"Forbidden\"}", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
+                        @APIResponse(name = ApiDocumentation.NOT_FOUND, responseCode = "404", description = "{\"error\": \"Not found\"}", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
+                        @APIResponse(name = ApiDocumentation.CONFLICT, responseCode = "409", description = "The user is the last enabled administrator, "
+                                + "and the service always keeps one: {\"error\": \"Can't remove the last administrator\"}", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
+                        @APIResponse(name = ApiDocumentation.TOO_MANY_ATTEMPTS, responseCode = "429", description = "Sign-ins for this account or address are locked: "
+                                + "{\"error\": \"Too many failed attempts\"}", headers = @Header(name = "Retry-After", description = "Seconds until the lock ends", schema = @Schema(implementation = Integer.class)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))) }))
 public class ApiDocumentation extends Application {
 
     public static final String SESSION = "session";
@@ -39,5 +43,6 @@ public class ApiDocumentation extends Application {
     public static final String UNAUTHORIZED = "Unauthorized";
     public static final String FORBIDDEN = "Forbidden";
     public static final String NOT_FOUND = "NotFound";
+    public static final String CONFLICT = "Conflict";
     public static final String TOO_MANY_ATTEMPTS = "TooManyAttempts";
 }

@@ -74,6 +74,11 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
+    public RestResponse<ErrorResponse> conflict(ConflictException e) {
+        return error(Status.CONFLICT, e.getMessage());
+    }
+
+    @ServerExceptionMapper
     public RestResponse<ErrorResponse> notAuthenticated(NotAuthenticatedException e) {
         return error(Status.UNAUTHORIZED, "Unauthorized");
     }

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
-/** JSON of the wrong type is rejected ("Wrong format") instead of being coerced: 123 is not an email. */
+/**
+ * JSON of the wrong type is rejected ("Wrong format") instead of being coerced: 123 is not an email, and 1.5 is not
+ * a whole number of days.
+ */
 @Singleton
 public class JsonConfiguration implements ObjectMapperCustomizer {
 
@@ -21,5 +24,7 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -65,6 +66,16 @@ public class User extends PanacheEntityBase {
             return Optional.empty();
         }
         return find("lower(email) = lower(?1)", email).firstResultOptional();
+    }
+
+    /**
+     * The enabled administrators, their rows locked until the transaction ends. Always locked in id order, so two
+     * transactions that both take these locks wait for each other instead of deadlocking.
+     */
+    public static List<User> lockEnabledAdministrators() {
+        return find("role = ?1 and disabledAt is null", Sort.by("id"), Role.ADMIN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 
     public static List<User> listByCreation() {

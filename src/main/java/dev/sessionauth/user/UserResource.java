@@ -106,12 +106,14 @@ public class UserResource {
         return UserResponse.of(userService.create(request, Role.USER, currentCaller.get(), clock.instant()));
     }
 
-    @Operation(summary = "Change names; admins may also set disabled, which ends every session of the user")
+    @Operation(summary = "Change names; admins may also set disabled, which ends every session of the user (never the "
+            + "last enabled administrator's)")
     @APIResponseSchema(value = UserResponse.class, responseDescription = "The updated user")
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocumentation.CONFLICT)
     @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @PUT
     @Path("{id}")
@@ -136,11 +138,12 @@ public class UserResource {
         return Map.of("revoked", userService.changePassword(currentCaller.get(), request, clock.instant()));
     }
 
-    @Operation(summary = "Delete a user and their sessions")
+    @Operation(summary = "Delete a user and their sessions; never the last enabled administrator")
     @APIResponse(responseCode = "200", description = "{}")
     @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocumentation.CONFLICT)
     @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @DELETE
     @Path("{id}")

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
 
+import dev.sessionauth.api.ConflictException;
 import dev.sessionauth.api.InvalidRequestException;
 import dev.sessionauth.auth.AccessDeniedException;
 import dev.sessionauth.auth.Caller;
@@ -35,6 +36,7 @@ public class UserService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
     private static final String CANNOT_CREATE = "Can't create User: ";
     private static final String CANNOT_UPDATE = "Can't update User: ";
+    private static final String LAST_ADMINISTRATOR = "Can't remove the last administrator";
 
     private final PasswordHasher passwordHasher;
     private final PasswordPolicy passwordPolicy;
@@ -64,9 +66,6 @@ public class UserService {
     /** @param actor who creates the user, or null for the start-up bootstrap */
     @Transactional
     public User create(CreateUserRequest request, Role role, Caller actor, Instant now) {
-        if (request == null) {
-            throw new InvalidRequestException(InvalidRequestException.WRONG_FORMAT);
-        }
         if (request.email() == null || request.email().isEmpty()) {
             throw new InvalidRequestException("email missing");
         }
@@ -104,13 +103,15 @@ public class UserService {
      */
     @Transactional
     public Optional<User> update(UUID id, UpdateUserRequest request, Caller caller, Instant now) {
-        if (request == null) {
-            throw new InvalidRequestException(InvalidRequestException.WRONG_FORMAT);
-        }
         checkName(request.firstName(), "first_name", CANNOT_UPDATE);
         checkName(request.lastName(), "last_name", CANNOT_UPDATE);
-        if (Boolean.TRUE.equals(request.disabled()) && caller.isAdmin() && caller.userId().equals(id)) {
+        boolean disabling = Boolean.TRUE.equals(request.disabled());
+        if (disabling && caller.isAdmin() && caller.userId().equals(id)) {
             throw new InvalidRequestException(CANNOT_UPDATE + "an administrator cannot disable their own account");
+        }
+        if (disabling && caller.isAdmin()) {
+            // Before the user's row is locked below: the administrators' rows are always locked first.
+            keepAnAdministratorBesides(id);
         }
         // Locked, so that a concurrent delete either waits for this change or makes it find nothing (404); without
         // the lock the change would fail at commit, on a row that is gone.
@@ -126,7 +127,7 @@ public class UserService {
             if (request.lastName() != null) {
                 user.lastName = request.lastName();
             }
-            if (Boolean.TRUE.equals(request.disabled()) && user.disabledAt == null) {
+            if (disabling && user.disabledAt == null) {
                 user.disabledAt = now;
                 // Written (and the row locked) before the sessions go, so a login racing this one either sees
                 // the account disabled or has its new session deleted here.
@@ -152,9 +153,6 @@ public class UserService {
      * @return how many sessions were ended
      */
     public long changePassword(Caller caller, ChangePasswordRequest request, Instant now) {
-        if (request == null) {
-            throw new InvalidRequestException(InvalidRequestException.WRONG_FORMAT);
-        }
         if (request.currentPassword() == null || request.currentPassword().isEmpty()) {
             throw new InvalidRequestException("current_password missing");
         }
@@ -181,16 +179,31 @@ public class UserService {
 
     /**
      * Deletes the user; their sessions go with them (ON DELETE CASCADE) in the same transaction. Of two deletes at
-     * once, one deletes and the other finds nothing.
+     * once, one deletes and the other finds nothing. The last enabled administrator is never deleted.
      */
     @Transactional
     public boolean delete(UUID id, Caller caller) {
+        keepAnAdministratorBesides(id);
         // A bulk delete: deleteById loads the row, then fails at commit when a concurrent request deleted it.
         boolean deleted = User.delete("id", id) > 0;
         if (deleted) {
             securityEvents.userDeleted(caller.userId(), id, caller.clientAddress());
         }
         return deleted;
+    }
+
+    /**
+     * Refuses (409) a change that would take user {@code id} away as an administrator, by deleting, disabling or
+     * demoting them, when they are the last enabled one. Every enabled administrator's row stays locked until the
+     * change commits, so of two administrators removing each other at once the second waits, then sees the first's
+     * change and is refused. Call it before locking any other user row: the locks are taken in id order, always first,
+     * so two such changes never deadlock.
+     */
+    private static void keepAnAdministratorBesides(UUID id) {
+        List<User> administrators = User.lockEnabledAdministrators();
+        if (administrators.size() == 1 && administrators.get(0).id.equals(id)) {
+            throw new ConflictException(LAST_ADMINISTRATOR);
+        }
     }
 
     private void checkCreatable(String email, CreateUserRequest request) {
