@@ -50,7 +50,7 @@ public class CredentialVerifier {
             securityEvents.attemptRefused(method, clientAddress);
             throw refused;
         }
-        Optional<User> user = User.findByEmail(email.trim());
+        Optional<User> user = User.findByEmail(email);
         if (user.isEmpty()) {
             // Spend the time of a real check, so response times do not tell which emails have accounts.
             passwordHasher.burnVerification(password);

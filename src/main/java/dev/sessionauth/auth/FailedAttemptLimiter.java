@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
-import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -20,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.sessionauth.api.DatabaseFailures;
 import dev.sessionauth.config.SessionAuthConfig;
+import dev.sessionauth.user.EmailAddress;
 
 /**
  * Limits sign-in attempts per account and per client address in PostgreSQL, so the limit holds across instances.
@@ -186,9 +186,12 @@ public class FailedAttemptLimiter {
         }
     }
 
-    /** Accounts are keyed by a hash of the lower-cased email: fixed size, and the table holds no addresses of people. */
+    /**
+     * Accounts are keyed by a hash of the canonical email, the form lookups find the account by, so every spelling
+     * that reaches an account counts against it. A hash: fixed size, and the table holds no addresses of people.
+     */
     private static String accountSubject(String email) {
-        return "account:" + sha256Hex(email.trim().toLowerCase(Locale.ROOT));
+        return "account:" + sha256Hex(EmailAddress.canonical(email));
     }
 
     private static String addressSubject(String clientAddress) {

@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,13 +16,15 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.sessionauth.config.SessionAuthConfig;
+import dev.sessionauth.user.EmailAddress;
 
 /**
  * Remembers, for a short time, Basic credentials that passed bcrypt, so a client sending them on every request
- * does not pay a bcrypt verification each time. Entries are keyed by an HMAC of email and password under a key
- * that exists only in this process's memory, so the cache never holds a password or anything that can be checked
- * against one offline. Each entry records the password hash it was verified against; callers compare it with the
- * current hash in the database on every hit, which makes a password change take effect at once on every instance.
+ * does not pay a bcrypt verification each time. Entries are keyed by an HMAC of the canonical email and the
+ * password under a key that exists only in this process's memory, so the cache never holds a password or anything
+ * that can be checked against one offline. Each entry records the password hash it was verified against; callers
+ * compare it with the current hash in the database on every hit, which makes a password change take effect at once
+ * on every instance.
  */
 @ApplicationScoped
 public class VerifiedCredentialsCache {
@@ -86,7 +87,7 @@ public class VerifiedCredentialsCache {
 
     private String cacheKey(String email, String password) {
         Mac mac = macs.get();
-        mac.update(email.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+        mac.update(EmailAddress.canonical(email).getBytes(StandardCharsets.UTF_8));
         mac.update((byte) 0);
         return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
     }

@@ -27,6 +27,7 @@ public class User extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    /** Always in its canonical form ({@link EmailAddress#canonical}). */
     @NotBlank
     @Size(max = 254)
     public String email;
@@ -59,13 +60,17 @@ public class User extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    /** Emails are compared without regard to case, matching the unique index on lower(email). */
+    /**
+     * Finds the account of any spelling of the email: its canonical form is compared exactly with the stored one, so
+     * neither the database's collation nor its locale plays a part.
+     */
     public static Optional<User> findByEmail(String email) {
-        if (email.indexOf('\0') >= 0) {
+        String canonical = EmailAddress.canonical(email);
+        if (canonical.indexOf('\0') >= 0) {
             // No stored email can contain NUL, and PostgreSQL rejects it as a parameter.
             return Optional.empty();
         }
-        return find("lower(email) = lower(?1)", email).firstResultOptional();
+        return find("email = ?1", canonical).firstResultOptional();
     }
 
     /**

@@ -72,7 +72,7 @@ public class UserService {
         if (request.password() == null || request.password().isEmpty()) {
             throw new InvalidRequestException("password missing");
         }
-        String email = request.email().trim();
+        String email = EmailAddress.canonical(request.email());
         checkCreatable(email, request);
         User user = new User();
         user.id = UUID.randomUUID();

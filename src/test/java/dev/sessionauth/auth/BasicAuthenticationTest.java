@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.sessionauth.support.Api;
+import dev.sessionauth.support.EmailSpellings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -27,6 +28,21 @@ class BasicAuthenticationTest {
 
         given().header("Authorization", basic(email + ":" + password)).get(ME)
                 .then().statusCode(200).body("email", equalTo(email));
+    }
+
+    @Test
+    void shouldAuthenticateAnySpellingOfTheEmail() {
+        EmailSpellings spellings = EmailSpellings.fresh();
+        String id = Api.createUser(spellings.canonical());
+
+        for (String variant : spellings.variants()) {
+            given().header("Authorization", EmailSpellings.basic(variant, Api.PASSWORD)).get(ME)
+                    .then().statusCode(200)
+                    .body("id", equalTo(id))
+                    .body("email", equalTo(spellings.canonical()));
+        }
+        given().header("Authorization", EmailSpellings.basic(spellings.dottedCapitalI(), Api.PASSWORD)).get(ME)
+                .then().statusCode(403);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.stringContainsInOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import dev.sessionauth.support.Api;
 import dev.sessionauth.support.AuditCapture;
 import dev.sessionauth.support.Database;
+import dev.sessionauth.support.EmailSpellings;
 import dev.sessionauth.support.HardenedProfile;
 import dev.sessionauth.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,6 +66,59 @@ class BruteForceProtectionTest {
                 .body("error", equalTo("Too many failed attempts"))
                 .header("Retry-After", Integer::parseInt, allOf(greaterThan(0), lessThanOrEqualTo(300)));
         given().auth().preemptive().basic(email, Api.PASSWORD).get("/api/v1/users/me").then().statusCode(429);
+    }
+
+    @Test
+    void shouldCountEverySpellingOfAnEmailAgainstTheOneAccount() {
+        int spellingCount = EmailSpellings.fresh().sameAccount().size();
+        for (int locker = 0; locker < spellingCount; locker++) {
+            // A fresh account each time, locked under one spelling and tried under all the others.
+            EmailSpellings spellings = EmailSpellings.fresh();
+            String lockingSpelling = spellings.sameAccount().get(locker);
+            Api.createUser(spellings.canonical());
+            for (int i = 0; i < HardenedProfile.ACCOUNT_MAX_FAILURES; i++) {
+                login(lockingSpelling, "wrong password", randomAddress()).statusCode(401);
+            }
+
+            for (String spelling : spellings.sameAccount()) {
+                login(spelling, Api.PASSWORD, randomAddress()).statusCode(429);
+                given().header("X-Forwarded-For", randomAddress())
+                        .header("Authorization", EmailSpellings.basic(spelling, Api.PASSWORD))
+                        .get("/api/v1/users/me").then().statusCode(429);
+            }
+            // Another address altogether: it has no account, so the right password gets nobody in.
+            login(spellings.dottedCapitalI(), Api.PASSWORD, randomAddress()).statusCode(401)
+                    .body("error", equalTo("invalid email or password"));
+            given().header("X-Forwarded-For", randomAddress())
+                    .header("Authorization", EmailSpellings.basic(spellings.dottedCapitalI(), Api.PASSWORD))
+                    .get("/api/v1/users/me").then().statusCode(403);
+        }
+    }
+
+    @Test
+    void shouldNotLetTheRightPasswordInThroughADottedCapitalIWhileTheAccountIsLocked() {
+        EmailSpellings spellings = EmailSpellings.fresh();
+        Api.createUser(spellings.canonical());
+        for (int i = 0; i < HardenedProfile.ACCOUNT_MAX_FAILURES; i++) {
+            login(spellings.canonical(), "wrong password", randomAddress()).statusCode(401);
+        }
+
+        login(spellings.dottedCapitalI(), Api.PASSWORD, randomAddress()).statusCode(401)
+                .header("Set-Cookie", nullValue());
+        login(spellings.canonical(), Api.PASSWORD, randomAddress()).statusCode(429);
+    }
+
+    @Test
+    void shouldKeepOneCounterWhenGuessesAlternateBetweenSpellings() {
+        EmailSpellings spellings = EmailSpellings.fresh();
+        Api.createUser(spellings.canonical());
+        for (int i = 0; i < HardenedProfile.ACCOUNT_MAX_FAILURES; i++) {
+            login(spellings.variants().get(i % spellings.variants().size()), "wrong password", randomAddress())
+                    .statusCode(401);
+        }
+
+        login(spellings.canonical(), Api.PASSWORD, randomAddress()).statusCode(429);
+        login(spellings.dottedCapitalI(), Api.PASSWORD, randomAddress()).statusCode(401);
     }
 
     @Test
@@ -173,9 +228,7 @@ class BruteForceProtectionTest {
     }
 
     private static ValidatableResponse login(String email, String password, String clientAddress) {
-        return given().header("X-Forwarded-For", clientAddress)
-                .formParam("email", email).formParam("password", password)
-                .post(LOGIN).then();
+        return EmailSpellings.loginForm(email, password).header("X-Forwarded-For", clientAddress).post(LOGIN).then();
     }
 
     /** A client address of its own for each attempt, so only the account counter can lock. */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.sessionauth.support.Api;
 import dev.sessionauth.support.Database;
+import dev.sessionauth.support.EmailSpellings;
 import dev.sessionauth.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -77,6 +78,22 @@ class SessionLifecycleTest {
 
         assertTrue(token.matches("[A-Za-z0-9_-]{43}"), "256-bit URL-safe base64 token");
         given().cookie(Api.COOKIE, token).get(ME).then().statusCode(200).body("id", equalTo(id));
+    }
+
+    @Test
+    void shouldLogInWithAnySpellingOfTheEmail() {
+        EmailSpellings spellings = EmailSpellings.fresh();
+        String id = Api.createUser(spellings.canonical());
+
+        for (String variant : spellings.variants()) {
+            EmailSpellings.loginForm(variant, Api.PASSWORD).post(LOGIN)
+                    .then().statusCode(200)
+                    .body("id", equalTo(id))
+                    .body("email", equalTo(spellings.canonical()));
+        }
+        EmailSpellings.loginForm(spellings.dottedCapitalI(), Api.PASSWORD).post(LOGIN)
+                .then().statusCode(404).body("error", equalTo("no user found for this email"))
+                .header("Set-Cookie", nullValue());
     }
 
     @Test

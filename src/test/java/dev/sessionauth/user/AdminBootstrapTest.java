@@ -23,13 +23,13 @@ class AdminBootstrapTest {
 
     @Test
     void shouldCreateTheConfiguredAdministratorOnce() {
-        assertEquals("ADMIN", database.single("SELECT role FROM users WHERE lower(email) = lower(?)", Api.ADMIN_EMAIL));
+        assertEquals("ADMIN", database.single("SELECT role FROM users WHERE email = ?", Api.ADMIN_EMAIL));
         List<Object> before = database.column("SELECT password_hash || updated_at::text FROM users WHERE email = ?",
                 Api.ADMIN_EMAIL);
 
         bootstrap.ensureAdmin();
 
-        assertEquals(1, database.count("SELECT count(*) FROM users WHERE lower(email) = lower(?)", Api.ADMIN_EMAIL));
+        assertEquals(1, database.count("SELECT count(*) FROM users WHERE email = ?", Api.ADMIN_EMAIL));
         assertEquals(before, database.column("SELECT password_hash || updated_at::text FROM users WHERE email = ?",
                 Api.ADMIN_EMAIL), "never overwritten");
     }

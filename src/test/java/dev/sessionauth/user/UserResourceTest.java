@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.sessionauth.support.Api;
 import dev.sessionauth.support.Database;
+import dev.sessionauth.support.EmailSpellings;
 import dev.sessionauth.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -89,9 +91,51 @@ class UserResourceTest {
         String email = Api.uniqueEmail();
         Api.createUser(email);
 
-        createExpecting(Map.of("email", email.toUpperCase(), "password", Api.PASSWORD),
+        createExpecting(Map.of("email", email.toUpperCase(Locale.ROOT), "password", Api.PASSWORD),
                 "Can't create User: email already registered");
-        assertEquals(1, database.count("SELECT count(*) FROM users WHERE lower(email) = lower(?)", email));
+        assertEquals(1, database.count("SELECT count(*) FROM users WHERE email = ?", email));
+    }
+
+    @Test
+    void shouldRefuseASecondAccountForAnySpellingOfTheSameEmail() {
+        EmailSpellings spellings = EmailSpellings.fresh();
+        Api.createUser(spellings.canonical());
+        long users = database.count("SELECT count(*) FROM users");
+
+        for (String variant : spellings.variants()) {
+            createExpecting(Map.of("email", variant, "password", Api.PASSWORD),
+                    "Can't create User: email already registered");
+        }
+        assertEquals(users, database.count("SELECT count(*) FROM users"));
+    }
+
+    @Test
+    void shouldStoreAndAnswerTheCanonicalFormOfAnEmail() {
+        EmailSpellings spellings = EmailSpellings.fresh();
+        for (String variant : spellings.variants()) {
+            String id = asAdmin().contentType(ContentType.JSON)
+                    .body(Map.of("email", variant, "password", Api.PASSWORD))
+                    .post("/api/v1/users")
+                    .then().statusCode(201).body("email", equalTo(spellings.canonical()))
+                    .extract().path("id");
+
+            assertEquals(spellings.canonical(), database.single("SELECT email FROM users WHERE id = ?", UUID.fromString(id)));
+            asAdmin().get("/api/v1/users/" + id).then().statusCode(200).body("email", equalTo(spellings.canonical()));
+            asAdmin().delete("/api/v1/users/" + id).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void shouldTreatADottedCapitalIAsAnotherAddress() {
+        EmailSpellings spellings = EmailSpellings.fresh();
+        Api.createUser(spellings.canonical());
+
+        asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("email", spellings.dottedCapitalI(), "password", Api.PASSWORD))
+                .post("/api/v1/users")
+                .then().statusCode(201).body("email", equalTo(spellings.dottedCapitalICanonical()));
+        createExpecting(Map.of("email", spellings.dottedCapitalI().toUpperCase(Locale.ROOT), "password", Api.PASSWORD),
+                "Can't create User: email already registered");
     }
 
     @Test
@@ -108,7 +152,7 @@ class UserResourceTest {
 
     @Test
     void shouldStoreInjectionAndMarkupVerbatim() {
-        String email = "o'brien;DROP-TABLE-users;--" + UUID.randomUUID() + "@test.local";
+        String email = "o'brien;drop-table-users;--" + UUID.randomUUID() + "@test.local";
         String name = "<script>alert('x')</script>";
 
         String id = asAdmin().contentType(ContentType.JSON)
