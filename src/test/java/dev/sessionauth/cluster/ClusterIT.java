@@ -213,7 +213,7 @@ class ClusterIT {
 
     private static long sessionsOf(String email) {
         return ((Number) cluster.query("SELECT count(*) FROM user_sessions s JOIN users u ON u.id = s.user_id "
-                + "WHERE lower(u.email) = lower(?)", email).get(0).get(0)).longValue();
+                + "WHERE u.email = ?", email).get(0).get(0)).longValue();
     }
 
     private static String upstream(PackagedService instance) {
