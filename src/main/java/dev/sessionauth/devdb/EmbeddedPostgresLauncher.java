@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
@@ -38,26 +40,52 @@ public final class EmbeddedPostgresLauncher implements EmbeddedDatabase {
         if (running != null) {
             return datasource(running);
         }
+        Path directory = BASE_DIRECTORY.resolve(purpose);
         try {
-            // Each server unpacks its own binaries: the unpacking is guarded by a file lock a JVM cannot take twice.
-            Path directory = BASE_DIRECTORY.resolve(purpose);
-            Files.createDirectories(directory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setOverrideWorkingDirectory(directory.resolve("binaries").toFile())
-                    .setDataDirectory(directory.resolve("data"))
-                    .setCleanDataDirectory(throwaway)
-                    // initdb --locale, not the environment's LANG: a UTF-8 locale as most production databases
-                    // have, under which lower() folds non-ASCII letters, so a comparison that depended on the
-                    // locale would show in tests. A dev data folder made earlier keeps the locale it was made with.
-                    .setLocaleConfig("locale", LOCALE)
-                    .start();
+            EmbeddedPostgres postgres = launch(directory, throwaway);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres), "embedded-postgresql-stop"));
             String url = postgres.getJdbcUrl(USER, DATABASE);
             System.setProperty(urlProperty, url);
             return datasource(url);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL under " + BASE_DIRECTORY.toAbsolutePath()
-                    + "; set QUARKUS_DATASOURCE_JDBC_URL to use another PostgreSQL", e);
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory.resolve("data")
+                    .toAbsolutePath() + " (see its output above); set QUARKUS_DATASOURCE_JDBC_URL to use another PostgreSQL",
+                    e);
+        }
+    }
+
+    /**
+     * Starts a server on {@code directory}/data with its binaries under {@code directory}/binaries, after stopping a
+     * server that a killed JVM left running there (whose data a throwaway server then wipes).
+     */
+    static EmbeddedPostgres launch(Path directory, boolean throwaway) throws IOException {
+        Path data = directory.resolve("data");
+        Files.createDirectories(directory);
+        OrphanedPostmaster.stopIfAny(data);
+        if (throwaway) {
+            // initdb needs an empty directory; only a JVM that died before deleting its data leaves one behind.
+            deleteRecursively(data);
+        }
+        // Each server unpacks its own binaries: the unpacking is guarded by a file lock a JVM cannot take twice.
+        return EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(directory.resolve("binaries").toFile())
+                .setDataDirectory(data)
+                .setCleanDataDirectory(throwaway)
+                // initdb --locale, not the environment's LANG: a UTF-8 locale as most production databases
+                // have, under which lower() folds non-ASCII letters, so a comparison that depended on the
+                // locale would show in tests. A dev data folder made earlier keeps the locale it was made with.
+                .setLocaleConfig("locale", LOCALE)
+                .start();
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
