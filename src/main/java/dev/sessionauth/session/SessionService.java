@@ -24,7 +24,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class SessionService {
 
     /** The largest page of the session list, and the size of a page when the client names none. */
-    static final int MAX_PAGE_SIZE = 100;
+    private static final int MAX_PAGE_SIZE = 100;
     private static final String CANNOT_LIST = "Can't list sessions: ";
 
     private final SessionAuthConfig.Session config;
