@@ -32,7 +32,8 @@ class ApiError extends Error {
     }
 }
 
-async function call(method, path, body) {
+/** The parsed JSON body of a successful call, with the answer's headers. */
+async function exchange(method, path, body) {
     let response;
     try {
         response = await fetch(API + path, { method, body, headers: { Accept: 'application/json' } });
@@ -50,7 +51,11 @@ async function call(method, path, body) {
         const message = data && typeof data.error === 'string' ? data.error : `Request failed (${response.status})`;
         throw new ApiError(response.status, message);
     }
-    return data;
+    return { data, headers: response.headers };
+}
+
+async function call(method, path, body) {
+    return (await exchange(method, path, body)).data;
 }
 
 function showError(message) {
@@ -90,8 +95,16 @@ async function showAccount(user) {
     await loadSessions();
 }
 
+/** Every page of the list: the service answers at most 100 sessions at a time, with a cursor for the rest. */
 async function loadSessions() {
-    const sessions = await call('GET', '/auth_session/sessions');
+    const sessions = [];
+    let cursor = null;
+    do {
+        const query = cursor === null ? '' : `?cursor=${encodeURIComponent(cursor)}`;
+        const { data, headers } = await exchange('GET', `/auth_session/sessions${query}`);
+        sessions.push(...data);
+        cursor = headers.get('X-Next-Cursor');
+    } while (cursor !== null);
     page.sessions.replaceChildren(...sessions.map(sessionRow));
 }
 

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.sessionauth.auth.AccessDeniedException;
 import dev.sessionauth.auth.Authenticator;
 import dev.sessionauth.auth.NotAuthenticatedException;
+import dev.sessionauth.auth.SessionRefusedException;
 import dev.sessionauth.auth.TooManyAttemptsException;
 import dev.sessionauth.session.LoginRejectedException;
 import dev.sessionauth.session.SessionCookies;
@@ -80,12 +81,18 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> notAuthenticated(NotAuthenticatedException e) {
-        return error(Status.UNAUTHORIZED, "Unauthorized");
+        RestResponse<ErrorResponse> response = error(Status.UNAUTHORIZED, "Unauthorized");
+        return e.isSessionRefused() ? clearingSessionCookie(response) : response;
     }
 
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> accessDenied(AccessDeniedException e) {
         return error(Status.FORBIDDEN, "Forbidden");
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> sessionRefused(SessionRefusedException e) {
+        return clearingSessionCookie(error(Status.FORBIDDEN, "Forbidden"));
     }
 
     @ServerExceptionMapper
@@ -125,6 +132,8 @@ public class ErrorMapper {
         })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure(NotAuthenticatedException.class).recoverWithItem(() -> error(Status.UNAUTHORIZED, "Unauthorized"))
+                .onFailure(SessionRefusedException.class)
+                .recoverWithItem(() -> clearingSessionCookie(error(Status.FORBIDDEN, "Forbidden")))
                 .onFailure(AccessDeniedException.class).recoverWithItem(() -> error(Status.FORBIDDEN, "Forbidden"))
                 .onFailure(TooManyAttemptsException.class)
                 .recoverWithItem(failure -> tooManyAttempts((TooManyAttemptsException) failure));
@@ -223,6 +232,15 @@ public class ErrorMapper {
             }
         }
         return false;
+    }
+
+    /**
+     * The refusal of a session cookie also makes the browser forget it (the cookie logout clears, with the same
+     * attributes), so it stops sending a cookie that can never work again. No Clear-Site-Data: a refused cookie may
+     * have been planted by someone else, and must not cost the site's other cookies.
+     */
+    private RestResponse<ErrorResponse> clearingSessionCookie(RestResponse<ErrorResponse> refusal) {
+        return RestResponse.ResponseBuilder.fromResponse(refusal).cookie(sessionCookies.cleared()).build();
     }
 
     private static RestResponse<ErrorResponse> error(Status status, String message) {

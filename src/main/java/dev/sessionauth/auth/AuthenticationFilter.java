@@ -66,6 +66,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         Caller caller;
         try {
             caller = authenticate(request);
+        } catch (SessionRefusedException e) {
+            throw NotAuthenticatedException.sessionRefused();
         } catch (AccessDeniedException | TooManyAttemptsException e) {
             throw new NotAuthenticatedException();
         }

@@ -39,16 +39,21 @@ public class Authenticator {
         this.apiTokenService = apiTokenService;
     }
 
-    /** @throws TooManyAttemptsException when Basic credentials arrive for a locked account or address */
+    /**
+     * @throws SessionRefusedException when a session cookie decides and names no active session
+     * @throws TooManyAttemptsException when Basic credentials arrive for a locked account or address
+     */
     public Caller authenticate(String authorizationHeader, String sessionToken, String clientAddress, Instant now) {
         if (authorizationHeader == null && sessionToken == null) {
             throw new NotAuthenticatedException();
         }
-        Optional<Caller> caller;
         if (sessionToken != null && authType.acceptsSession()) {
-            caller = sessionService.findActive(sessionToken, now)
-                    .map(session -> callerOf(session, clientAddress));
-        } else if (authorizationHeader != null && ApiTokenSecret.isBearer(authorizationHeader)) {
+            return sessionService.findActive(sessionToken, now)
+                    .map(session -> callerOf(session, clientAddress))
+                    .orElseThrow(SessionRefusedException::new);
+        }
+        Optional<Caller> caller;
+        if (authorizationHeader != null && ApiTokenSecret.isBearer(authorizationHeader)) {
             caller = authType.acceptsApiToken()
                     ? ApiTokenSecret.fromBearerHeader(authorizationHeader)
                             .flatMap(secret -> apiTokenService.findActive(secret, clientAddress, now))

@@ -84,6 +84,13 @@ public class SecurityEvents {
         LOG.infof("event=logout user_id=%s session_id=%s client_ip=%s", userId, sessionId, orDash(clientAddress));
     }
 
+    /** A login went over the user's session limit and ended this, their least recently used session. */
+    public void sessionEvicted(UUID userId, UUID sessionId, int limit, String clientAddress) {
+        revoked("session_limit", 1);
+        LOG.infof("event=session_evicted user_id=%s session_id=%s limit=%d client_ip=%s", userId, sessionId, limit,
+                orDash(clientAddress));
+    }
+
     public void sessionsRevoked(UUID actorId, UUID ownerId, long count, String scope, String clientAddress) {
         revoked(scope, count);
         LOG.infof("event=sessions_revoked actor_id=%s user_id=%s count=%d scope=%s client_ip=%s", actorId, ownerId, count,

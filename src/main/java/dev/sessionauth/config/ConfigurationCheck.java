@@ -34,6 +34,9 @@ public class ConfigurationCheck {
             problems.add(
                     "session-auth.session.touch-interval must be shorter than the idle timeout, or active sessions expire");
         }
+        if (session.maxPerUser() < 1) {
+            problems.add("session-auth.session.max-per-user must be at least 1");
+        }
         int cost = config.password().bcryptCost();
         if (cost < 4 || cost > 31) {
             problems.add("session-auth.password.bcrypt-cost must be between 4 and 31");

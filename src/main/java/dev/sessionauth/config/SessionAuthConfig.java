@@ -72,6 +72,10 @@ public interface SessionAuthConfig {
         /** Prefix the cookie name with __Host- (forces Secure, Path=/ and no Domain in browsers). */
         @WithDefault("false")
         boolean cookieHostPrefix();
+
+        /** Sessions one user may hold (MAX_SESSIONS_PER_USER); a login beyond it ends the least recently used. */
+        @WithDefault("50")
+        int maxPerUser();
     }
 
     /** The SameSite values the service allows; None would send the cookie on cross-site requests. */

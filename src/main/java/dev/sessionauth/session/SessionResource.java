@@ -16,14 +16,17 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.sessionauth.api.ApiDocumentation;
@@ -46,6 +49,7 @@ public class SessionResource {
     static final String USER_ID_HEADER = "X-User-Id";
     static final String USER_EMAIL_HEADER = "X-User-Email";
     static final String USER_ROLES_HEADER = "X-User-Roles";
+    static final String NEXT_CURSOR_HEADER = "X-Next-Cursor";
 
     private final SessionService sessionService;
     private final SessionCookies cookies;
@@ -60,7 +64,9 @@ public class SessionResource {
         this.clock = clock;
     }
 
-    @Operation(summary = "Log in with form fields email and password; sets the session cookie")
+    @Operation(summary = "Log in with form fields email and password; sets the session cookie", description = "Opens a new "
+            + "session. A user holds at most MAX_SESSIONS_PER_USER sessions (default 50): a login beyond it ends their least "
+            + "recently used session at once.")
     @APIResponseSchema(value = UserResponse.class, responseDescription = "The user; Set-Cookie carries the session token")
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
     @APIResponse(responseCode = "401", description = "{\"error\": \"wrong password\"} (or \"invalid email or password\" with LOGIN_GENERIC_ERRORS)")
@@ -88,7 +94,8 @@ public class SessionResource {
      */
     @Operation(summary = "Check the caller's credentials for a reverse proxy (nginx auth_request)", description = "200 with X-User-Id, "
             + "X-User-Email (percent-encoded UTF-8) and X-User-Roles headers and the user as body; 401 for missing, invalid, expired "
-            + "or revoked credentials and for a locked-out Basic login. Send the proxied request's method in X-Original-Method: an "
+            + "or revoked credentials and for a locked-out Basic login; a refused session cookie's 401 also clears it (Set-Cookie with "
+            + "Max-Age=0, for the proxy to pass on). Send the proxied request's method in X-Original-Method: an "
             + "unsafe method riding on the session cookie from another site is refused with 403.")
     @APIResponseSchema(value = UserResponse.class, responseDescription = "Valid credentials; the user's id, email and roles are also in headers")
     @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
@@ -124,8 +131,12 @@ public class SessionResource {
         return cookies.clearing(Map.of());
     }
 
-    @Operation(summary = "The caller's active sessions")
-    @APIResponse(responseCode = "200", description = "Newest first", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class)))
+    /** One page of the caller's active sessions; the cursor of the next page, if any, is in a header. */
+    @Operation(summary = "The caller's active sessions, one page at a time", description = "Newest first (by created_at, "
+            + "then id). When more sessions follow, the X-Next-Cursor header carries the cursor that asks for them.")
+    @APIResponse(responseCode = "200", description = "Up to limit sessions, newest first", headers = @Header(name = NEXT_CURSOR_HEADER, description = "Present when more sessions follow: "
+            + "send it back as the cursor parameter", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
     @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
@@ -134,11 +145,17 @@ public class SessionResource {
     @SecurityRequirement(name = ApiDocumentation.API_TOKEN)
     @GET
     @Path("sessions")
-    public List<SessionView> list() {
+    public RestResponse<List<SessionView>> list(
+            @Parameter(description = "Sessions per page, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "100")) @RestQuery String limit,
+            @Parameter(description = "The X-Next-Cursor of the previous page; absent for the first page") @RestQuery String cursor) {
         Caller caller = currentCaller.get();
-        return sessionService.listActive(caller.userId(), clock.instant()).stream()
+        SessionPage page = sessionService.listActive(caller.userId(), limit, cursor, clock.instant());
+        List<SessionView> sessions = page.sessions().stream()
                 .map(session -> SessionView.of(session, caller.sessionId()))
                 .toList();
+        RestResponse.ResponseBuilder<List<SessionView>> answer = RestResponse.ResponseBuilder.ok(sessions);
+        page.nextCursor().ifPresent(next -> answer.header(NEXT_CURSOR_HEADER, next));
+        return answer.build();
     }
 
     /** Ends one of the caller's sessions; ending the current one also clears its cookie. */

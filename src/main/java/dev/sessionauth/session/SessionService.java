@@ -23,6 +23,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class SessionService {
 
+    /** The largest page of the session list, and the size of a page when the client names none. */
+    private static final int MAX_PAGE_SIZE = 100;
+    private static final String CANNOT_LIST = "Can't list sessions: ";
+
     private final SessionAuthConfig.Session config;
     private final boolean sessionsAccepted;
     private final boolean genericLoginErrors;
@@ -60,9 +64,15 @@ public class SessionService {
         rejectUnlessVerified(verification.outcome());
         User user = verification.user().orElseThrow();
         String token = SessionToken.generate();
-        UUID sessionId = QuarkusTransaction.requiringNew().call(() -> open(user, token, client, now));
-        securityEvents.loginSucceeded(user.id, sessionId, client.ipAddress());
+        Opened opened = QuarkusTransaction.requiringNew().call(() -> open(user, token, client, now));
+        opened.evicted().forEach(evicted -> securityEvents.sessionEvicted(user.id, evicted, config.maxPerUser(),
+                client.ipAddress()));
+        securityEvents.loginSucceeded(user.id, opened.sessionId(), client.ipAddress());
         return new LoginResult(user, token);
+    }
+
+    /** The new session, and the sessions of the same user that it pushed over the limit. */
+    private record Opened(UUID sessionId, List<UUID> evicted) {
     }
 
     private void rejectUnlessVerified(CredentialVerifier.Outcome outcome) {
@@ -96,11 +106,37 @@ public class SessionService {
         return session;
     }
 
-    /** The caller's sessions that are still active, newest first. */
-    public List<UserSession> listActive(UUID userId, Instant now) {
-        return UserSession.listByUserNewestFirst(userId).stream()
-                .filter(s -> s.isActiveAt(now, config.idleTimeout()))
-                .toList();
+    /**
+     * One page of the user's active sessions, newest first (by creation time, then id), starting after the cursor
+     * of the previous page if one is given.
+     *
+     * @param limit the page size as the client sent it, or null for the largest
+     * @param cursor a cursor from a previous page, or null for the first page
+     */
+    public SessionPage listActive(UUID userId, String limit, String cursor, Instant now) {
+        int pageSize = pageSize(limit);
+        Optional<SessionCursor> after = cursor == null ? Optional.empty()
+                : Optional.of(SessionCursor.parse(cursor)
+                        .orElseThrow(() -> new InvalidRequestException(CANNOT_LIST + "invalid cursor")));
+        // One row more than the page tells whether another page follows.
+        List<UserSession> rows = UserSession.listActiveNewestFirst(userId, now, config.idleTimeout(), after, pageSize + 1);
+        if (rows.size() <= pageSize) {
+            return new SessionPage(rows, Optional.empty());
+        }
+        List<UserSession> page = rows.subList(0, pageSize);
+        return new SessionPage(page, Optional.of(SessionCursor.after(page.get(pageSize - 1)).encode()));
+    }
+
+    private static int pageSize(String limit) {
+        if (limit == null) {
+            return MAX_PAGE_SIZE;
+        }
+        // Digits only: no sign, spaces, decimals or hexadecimal, and never a number too large to parse.
+        int size = limit.matches("[0-9]{1,3}") ? Integer.parseInt(limit) : 0;
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidRequestException(CANNOT_LIST + "limit must be a whole number from 1 to " + MAX_PAGE_SIZE);
+        }
+        return size;
     }
 
     /**
@@ -129,6 +165,7 @@ public class SessionService {
     /** Ends every session of the caller but the one making this request ("log out everywhere else"). */
     @Transactional
     public long revokeOthers(Caller caller) {
+        lockSessionsOf(caller.userId());
         long revoked = UserSession.deleteAllOfUserExcept(caller.userId(), caller.sessionId().orElse(null));
         securityEvents.sessionsRevoked(caller.userId(), caller.userId(), revoked, "others", caller.clientAddress());
         return revoked;
@@ -137,7 +174,7 @@ public class SessionService {
     /** Ends every session of a user (an administrator's action, or the user's own). */
     @Transactional
     public long revokeAll(Caller caller, UUID userId) {
-        if (User.findById(userId) == null) {
+        if (lockSessionsOf(userId).isEmpty()) {
             throw new ResourceNotFoundException();
         }
         long revoked = UserSession.deleteAllOfUserExcept(userId, null);
@@ -152,15 +189,30 @@ public class SessionService {
     }
 
     /**
-     * Inserts the session unless the password or the account changed since it was verified. The share lock on the
-     * user row orders this against a concurrent password change or disabling: either that change sees (and ends)
-     * this session, or this sees the change and refuses.
+     * Locks the user's row (SELECT ... FOR NO KEY UPDATE) before deleting several of their sessions. Every change
+     * that ends more than one session of a user takes the user row first, as a login that evicts sessions does,
+     * so two of them never lock the same sessions in opposite orders (a deadlock).
+     *
+     * @return the user, or empty if there is no such user
      */
-    private UUID open(User verified, String token, ClientInfo client, Instant now) {
-        User current = User.getEntityManager().find(User.class, verified.id, LockModeType.PESSIMISTIC_READ);
+    private static Optional<User> lockSessionsOf(UUID userId) {
+        return User.findByIdOptional(userId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Inserts the session unless the password or the account changed since it was verified, and ends the user's
+     * least recently used sessions beyond the limit. The lock on the user row serialises the user's logins, so
+     * parallel logins cannot each see room under the limit, and orders this against a concurrent password change
+     * or disabling: either that change sees (and ends) this session, or this sees the change and refuses.
+     */
+    private Opened open(User verified, String token, ClientInfo client, Instant now) {
+        User current = lockSessionsOf(verified.id).orElse(null);
         if (current == null || !current.passwordHash.equals(verified.passwordHash) || current.disabledAt != null) {
             throw wrongPassword();
         }
+        // Expired sessions go first and silently, as the purge would take them: they must not cost a live one.
+        UserSession.deleteInactiveOfUser(current.id, now, config.idleTimeout());
+        List<UUID> evicted = UserSession.deleteAllButMostRecentlyUsed(current.id, config.maxPerUser() - 1);
         UserSession session = new UserSession();
         session.id = UUID.randomUUID();
         session.tokenHash = SessionToken.hash(token);
@@ -171,7 +223,7 @@ public class SessionService {
         session.clientIp = client.ipAddress();
         session.userAgent = client.userAgent();
         session.persist();
-        return session.id;
+        return new Opened(session.id, evicted);
     }
 
     private boolean isDueForTouch(Instant lastSeenAt, Instant now) {

@@ -3,6 +3,7 @@ package dev.sessionauth.session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.Size;
 
 import dev.sessionauth.user.User;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
 
 /** A server-side session; the database keeps only the SHA-256 of the cookie token. */
 @Entity
@@ -56,8 +58,49 @@ public class UserSession extends PanacheEntityBase {
     @Column(name = "user_agent", updatable = false)
     public String userAgent;
 
-    public static List<UserSession> listByUserNewestFirst(UUID userId) {
-        return list("user.id = ?1 order by createdAt desc, id", userId);
+    /**
+     * Up to {@code rows} of the user's sessions that are active at {@code now} ({@link #isActive} as a query), newest
+     * first by creation time, then id; with a cursor, only those after it in that order.
+     */
+    static List<UserSession> listActiveNewestFirst(UUID userId, Instant now, Duration idleTimeout,
+            Optional<SessionCursor> after, int rows) {
+        StringBuilder query = new StringBuilder("user.id = :user and (expiresAt is null or expiresAt > :now)");
+        Parameters parameters = Parameters.with("user", userId).and("now", now);
+        if (!idleTimeout.isZero()) {
+            query.append(" and lastSeenAt > :idleSince");
+            parameters.and("idleSince", now.minus(idleTimeout));
+        }
+        if (after.isPresent()) {
+            query.append(" and (createdAt < :afterCreatedAt or (createdAt = :afterCreatedAt and id > :afterId))");
+            parameters.and("afterCreatedAt", after.get().createdAt()).and("afterId", after.get().id());
+        }
+        query.append(" order by createdAt desc, id");
+        return find(query.toString(), parameters).range(0, rows - 1).list();
+    }
+
+    /** Deletes the user's sessions that are no longer active at {@code now}, as the purge would. */
+    static long deleteInactiveOfUser(UUID userId, Instant now, Duration idleTimeout) {
+        return idleTimeout.isZero() ? delete("user.id = ?1 and expiresAt <= ?2", userId, now)
+                : delete("user.id = ?1 and (expiresAt <= ?2 or lastSeenAt <= ?3)", userId, now, now.minus(idleTimeout));
+    }
+
+    /**
+     * Deletes all but the {@code keep} most recently used sessions of the user (by last_seen_at, then created_at and
+     * id), in one statement.
+     *
+     * @return the ids of the sessions deleted
+     */
+    static List<UUID> deleteAllButMostRecentlyUsed(UUID userId, int keep) {
+        return getEntityManager().createNativeQuery("""
+                DELETE FROM user_sessions WHERE id IN (
+                    SELECT id FROM user_sessions WHERE user_id = ?1
+                    ORDER BY last_seen_at DESC, created_at DESC, id DESC OFFSET ?2)
+                RETURNING id""", UUID.class)
+                .setParameter(1, userId)
+                .setParameter(2, keep)
+                .getResultStream()
+                .map(UUID.class::cast)
+                .toList();
     }
 
     /** Deletes the session only if it belongs to this user; returns the number of rows deleted. */
@@ -68,11 +111,6 @@ public class UserSession extends PanacheEntityBase {
     /** Deletes every session of the user except {@code keep} (which may be null). */
     public static long deleteAllOfUserExcept(UUID userId, UUID keep) {
         return keep == null ? delete("user.id = ?1", userId) : delete("user.id = ?1 and id <> ?2", userId, keep);
-    }
-
-    /** Whether the session is still usable at {@code now}; a zero idle timeout disables the idle check. */
-    public boolean isActiveAt(Instant now, Duration idleTimeout) {
-        return isActive(expiresAt, lastSeenAt, now, idleTimeout);
     }
 
     /** The one definition of an active session: before its absolute expiry (if any) and not idle for too long. */

@@ -1,8 +1,10 @@
 package dev.sessionauth.cluster;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +55,8 @@ class AuthRequestIT {
                 .body(equalTo("protected content\n"))
                 .header("X-Seen-User-Id", user.id())
                 .header("X-Seen-User-Email", user.email())
-                .header("X-Seen-User-Roles", "user");
+                .header("X-Seen-User-Roles", "user")
+                .header("Set-Cookie", is((String) null));
     }
 
     @Test
@@ -86,12 +89,15 @@ class AuthRequestIT {
 
     @Test
     void shouldRefuseARequestWithoutCredentials() {
-        throughNginx().get(PROTECTED).then().statusCode(401).header("X-Seen-User-Id", is((String) null));
+        throughNginx().get(PROTECTED).then().statusCode(401).header("X-Seen-User-Id", is((String) null))
+                .header("Set-Cookie", is((String) null));
     }
 
     @Test
-    void shouldRefuseAnUnknownCookie() {
-        throughNginx().cookie(COOKIE, "not-a-session-" + UUID.randomUUID()).get(PROTECTED).then().statusCode(401);
+    void shouldRefuseAnUnknownCookieAndClearIt() {
+        throughNginx().cookie(COOKIE, "not-a-session-" + UUID.randomUUID()).get(PROTECTED).then().statusCode(401)
+                .header("Set-Cookie", startsWith(COOKIE + "=;"))
+                .header("Set-Cookie", containsString("Max-Age=0"));
     }
 
     @Test
@@ -109,7 +115,8 @@ class AuthRequestIT {
 
         throughNginx().cookie(COOKIE, token).delete("/api/v1/auth_session/logout").then().statusCode(200);
 
-        throughNginx().cookie(COOKIE, token).get(PROTECTED).then().statusCode(401);
+        throughNginx().cookie(COOKIE, token).get(PROTECTED).then().statusCode(401)
+                .header("Set-Cookie", containsString("Max-Age=0"));
     }
 
     @Test

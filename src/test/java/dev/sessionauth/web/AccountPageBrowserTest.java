@@ -17,11 +17,15 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +43,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.sessionauth.support.Api;
+import dev.sessionauth.support.Database;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -63,6 +68,9 @@ class AccountPageBrowserTest {
 
     @TestHTTPResource("/")
     URL page;
+
+    @Inject
+    Database database;
 
     private Path profile;
     private WebDriver driver;
@@ -149,6 +157,38 @@ class AccountPageBrowserTest {
         List<WebElement> rows = wait.until(numberOfElementsToBe(SESSION_ROWS, 1));
         assertThat(rows.get(0).getDomAttribute("data-current"), equalTo("true"));
         given().cookie(Api.COOKIE, otherToken).get(ME).then().statusCode(403);
+        assertThat(driver.findElement(By.id("error")).isDisplayed(), equalTo(false));
+    }
+
+    @Test
+    void shouldListSessionsBeyondTheFirstPage() {
+        String email = Api.uniqueEmail();
+        UUID userId = UUID.fromString(Api.createUser(email));
+        signIn(email, Api.PASSWORD);
+        wait.until(numberOfElementsToBe(SESSION_ROWS, 1));
+        // More than a login would leave (MAX_SESSIONS_PER_USER), so they are made after it.
+        Instant earlier = Instant.now().minus(Duration.ofMinutes(10));
+        for (int i = 0; i < 104; i++) {
+            database.insertSession(userId, earlier.plusMillis(i));
+        }
+
+        driver.navigate().refresh();
+
+        wait.until(numberOfElementsToBe(SESSION_ROWS, 105));
+        assertThat(driver.findElements(CURRENT_SESSION_ROW).size(), equalTo(1));
+        assertThat(driver.findElement(By.id("error")).isDisplayed(), equalTo(false));
+    }
+
+    @Test
+    void shouldForgetASessionCookieTheServiceRefuses() {
+        driver.get(page.toString());
+        wait.until(visibilityOfElementLocated(By.id("login-form")));
+        driver.manage().addCookie(new Cookie(Api.COOKIE, "A".repeat(43), "/"));
+
+        driver.navigate().refresh();
+
+        wait.until(visibilityOfElementLocated(By.id("login-form")));
+        wait.until(browser -> browser.manage().getCookieNamed(Api.COOKIE) == null);
         assertThat(driver.findElement(By.id("error")).isDisplayed(), equalTo(false));
     }
 
