@@ -13,8 +13,10 @@
 #
 # Ports (all on 127.0.0.1; each is checked to be free): CLUSTER_PG_PORT (55434) for PostgreSQL, under
 # CLUSTER_PG_BASE (/tmp/session-auth-cluster/pg); CLUSTER_NGINX_PORT (8090) for nginx; CLUSTER_HTTP_PORT (8091) and
-# the ports after it for the instances; CLUSTER_APP_PORT (8099) for the stand-in protected application. They stay
-# clear of bench/run.sh (55433, 8088). Needs nginx (apt-get install -y nginx) and, for bench, wrk.
+# the ports after it for the instances; CLUSTER_MANAGEMENT_PORT (9091) and the ports after it for the instances'
+# management interfaces (health, metrics; not behind nginx); CLUSTER_APP_PORT (8099) for the stand-in protected
+# application. They stay clear of bench/run.sh (55433, 8088, 9088). Needs nginx (apt-get install -y nginx) and, for
+# bench, wrk.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/bench
@@ -47,6 +49,7 @@ export BENCH_PG_BASE=${CLUSTER_PG_BASE:-/tmp/session-auth-cluster/pg}
 export BENCH_PG_PORT=${CLUSTER_PG_PORT:-55434}
 NGINX_PORT=${CLUSTER_NGINX_PORT:-8090}
 FIRST_HTTP_PORT=${CLUSTER_HTTP_PORT:-8091}
+FIRST_MANAGEMENT_PORT=${CLUSTER_MANAGEMENT_PORT:-9091}
 APP_PORT=${CLUSTER_APP_PORT:-8099}
 COOKIES=${COOKIES:-200} USERS=${USERS:-1000}
 ADMIN_EMAIL=${ADMIN_EMAIL:-admin@cluster.local}
@@ -58,7 +61,8 @@ RUN_DIR=$(mktemp -d /tmp/session-auth-cluster.XXXXXX)
 chmod 755 "$RUN_DIR"
 
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in "$NGINX_PORT" "$APP_PORT" $(seq "$FIRST_HTTP_PORT" $((FIRST_HTTP_PORT + INSTANCES - 1))); do
+for port in "$NGINX_PORT" "$APP_PORT" $(seq "$FIRST_HTTP_PORT" $((FIRST_HTTP_PORT + INSTANCES - 1))) \
+  $(seq "$FIRST_MANAGEMENT_PORT" $((FIRST_MANAGEMENT_PORT + INSTANCES - 1))); do
   if port_taken "$port"; then echo "port $port is already in use (see the CLUSTER_*_PORT variables)" >&2; exit 1; fi
 done
 
@@ -85,9 +89,9 @@ psql_db() { "$BENCH/pg.sh" psql -qtA "$@"; }
 psql_db -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public; CREATE EXTENSION pgcrypto;" >/dev/null 2>&1
 
 start_instance() { # index (0-based)
-  local names=(a b c d e f g h) port=$((FIRST_HTTP_PORT + $1))
+  local names=(a b c d e f g h) port=$((FIRST_HTTP_PORT + $1)) management_port=$((FIRST_MANAGEMENT_PORT + $1))
   local name=instance-${names[$1]}
-  QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$port INSTANCE_ID=$name \
+  QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$management_port INSTANCE_ID=$name \
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$BENCH_PG_PORT/sessionauth \
   QUARKUS_DATASOURCE_USERNAME=sessionauth QUARKUS_DATASOURCE_PASSWORD=unused \
   ADMIN_EMAIL=$ADMIN_EMAIL ADMIN_PASSWORD=$ADMIN_PASSWORD SESSION_COOKIE_SECURE=false \
@@ -96,7 +100,7 @@ start_instance() { # index (0-based)
     java ${JAVA_OPTS:--XX:+UseSerialGC -Xmx64m} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$OUT/$name.log" 2>&1 &
   SERVICE_PIDS+=($!)
   for _ in $(seq 1 360); do
-    curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && return 0
+    curl -sf "http://127.0.0.1:$management_port/q/health/ready" >/dev/null && return 0
     kill -0 "${SERVICE_PIDS[-1]}" 2>/dev/null || { echo "$name died; see $OUT/$name.log" >&2; exit 1; }
     sleep 0.5
   done
@@ -125,7 +129,8 @@ start_nginx() { # instance count
 if [ "$MODE" = up ]; then
   for i in $(seq 0 $((INSTANCES - 1))); do start_instance "$i"; done
   start_nginx "$INSTANCES"
-  echo "PostgreSQL 127.0.0.1:$BENCH_PG_PORT; instances on ports $FIRST_HTTP_PORT..$((FIRST_HTTP_PORT + INSTANCES - 1)) (logs in $OUT)"
+  echo "PostgreSQL 127.0.0.1:$BENCH_PG_PORT; instances on ports $FIRST_HTTP_PORT..$((FIRST_HTTP_PORT + INSTANCES - 1)),"\
+    "health and metrics on $FIRST_MANAGEMENT_PORT..$((FIRST_MANAGEMENT_PORT + INSTANCES - 1)) (logs in $OUT)"
   echo "nginx: http://127.0.0.1:$NGINX_PORT (admin $ADMIN_EMAIL, password $ADMIN_PASSWORD); Ctrl-C stops everything"
   wait "$NGINX_PID"
   exit 0

@@ -27,7 +27,8 @@ BENCH=$ROOT/bench
 
 DURATION=10 WARMUP=30 CONNECTIONS=32 THREADS=2 PHASES="me,basic,verify,login,purge" OUT=""
 USERS=${USERS:-10000} COOKIES=${COOKIES:-200} BACKGROUND_SESSIONS=${BACKGROUND_SESSIONS:-100000}
-PURGE_ROWS=${PURGE_ROWS:-1000000} PORT=${BENCH_HTTP_PORT:-8088} BCRYPT_COST=${BCRYPT_COST:-10}
+PURGE_ROWS=${PURGE_ROWS:-1000000} PORT=${BENCH_HTTP_PORT:-8088} MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-9088}
+BCRYPT_COST=${BCRYPT_COST:-10}
 JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xmx64m} MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 APP=${APP:-$ROOT/target/quarkus-app} PURGE_INTERVAL=${SESSION_PURGE_INTERVAL:-2s} IDLE_MINUTES=30
 while [ $# -gt 0 ]; do
@@ -59,12 +60,15 @@ psql_db -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public; CREATE EXTENSION p
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
   echo "port $PORT is already in use (set BENCH_HTTP_PORT)" >&2; exit 1
 fi
+if (exec 3<>"/dev/tcp/127.0.0.1/$MANAGEMENT_PORT") 2>/dev/null; then
+  echo "port $MANAGEMENT_PORT is already in use (set BENCH_MANAGEMENT_PORT)" >&2; exit 1
+fi
 SERVICE_PID=""
 stop_service() { [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true; }
 # Everything this script started stops with it; KEEP_PG=1 leaves PostgreSQL running for another run.
 clean_up() { stop_service; [ "${KEEP_PG:-0}" = 1 ] || "$BENCH/pg.sh" stop; }
 trap clean_up EXIT
-QUARKUS_HTTP_PORT=$PORT \
+QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT \
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:55433/sessionauth \
 QUARKUS_DATASOURCE_USERNAME=sessionauth QUARKUS_DATASOURCE_PASSWORD=unused \
 SESSION_COOKIE_SECURE=false BCRYPT_COST=$BCRYPT_COST SESSION_PURGE_INTERVAL=$PURGE_INTERVAL SESSION_IDLE_TIMEOUT=${IDLE_MINUTES}m \
@@ -72,7 +76,8 @@ MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX \
   java $JAVA_OPTS -jar "$APP/quarkus-run.jar" >"$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 120); do
-  curl -sf "$BASE_URL/q/health/ready" >/dev/null && break
+  # Health is on the management port; an APP copy built before it existed serves it on the application port.
+  { curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" || curl -sf "$BASE_URL/q/health/ready"; } >/dev/null && break
   kill -0 "$SERVICE_PID" 2>/dev/null || { echo "the service died; see $OUT/service.log" >&2; exit 1; }
   sleep 0.5
 done

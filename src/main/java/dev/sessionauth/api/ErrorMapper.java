@@ -43,6 +43,8 @@ public class ErrorMapper {
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
     private static final String FORM_READER = "org.jboss.resteasy.reactive.server.handlers.FormBodyHandler";
     private static final String REQUEST_BODY_STREAM = "org.jboss.resteasy.reactive.server.vertx.VertxInputStream$VertxBlockingInput";
+    /** quarkus.http.non-application-root-path, left at its default. */
+    private static final String QUARKUS_ENDPOINTS = "/q/";
 
     private final Authenticator authenticator;
     private final SessionCookies sessionCookies;
@@ -116,11 +118,17 @@ public class ErrorMapper {
     /**
      * A path no route matches is treated like a protected route: 401 without credentials, 403 with invalid
      * ones, 404 only for an authenticated caller. Checking credentials is blocking work, and unmatched requests
-     * are still on the event loop, so it moves to a worker thread.
+     * are still on the event loop, so it moves to a worker thread. Under Quarkus's /q/ the answer is a plain 404:
+     * what this port serves there is public (the API description), and health and metrics live on the management
+     * port, so a probe or scraper pointed here by mistake learns that, costs no bcrypt and counts no failure.
      */
     @ServerExceptionMapper
     public Uni<RestResponse<ErrorResponse>> routeNotFound(NotFoundException e, HttpHeaders headers,
-            HttpServerRequest request) {
+            HttpServerRequest request, UriInfo uriInfo) {
+        // The normalised path, so that /q/../api/... is judged as the API path it is.
+        if (uriInfo.getPath().startsWith(QUARKUS_ENDPOINTS)) {
+            return Uni.createFrom().item(error(Status.NOT_FOUND, "Not found"));
+        }
         String clientAddress = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         Cookie cookie = headers.getCookies().get(sessionCookies.cookieName());

@@ -11,15 +11,16 @@ public final class HeaderValues {
     }
 
     /**
-     * Percent-encodes (RFC 3986, UTF-8) every byte but letters, digits and {@code . _ ~ - + @}, so that an ordinary
-     * email address is unchanged while non-ASCII text, spaces or a '%' can neither be mangled on the wire nor be
-     * read two ways: the receiver percent-decodes.
+     * Percent-encodes (RFC 3986, UTF-8) every byte but ASCII letters, digits and {@code . _ ~ - @}, so that a plain
+     * address such as jane.doe@example.com is unchanged while non-ASCII text, spaces, '%' or '+' can neither be
+     * mangled on the wire nor be read two ways: a receiver that decodes form-style, where '+' means a space, reads
+     * the same text as one that decodes by RFC 3986.
      */
     public static String percentEncoded(String text) {
         StringBuilder encoded = new StringBuilder(text.length());
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            if (isUnreserved(c)) {
+            if (staysAsIs(c)) {
                 encoded.append(c);
             } else {
                 encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
@@ -28,8 +29,8 @@ public final class HeaderValues {
         return encoded.toString();
     }
 
-    private static boolean isUnreserved(char c) {
+    private static boolean staysAsIs(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
-                || c == '~' || c == '-' || c == '+' || c == '@';
+                || c == '~' || c == '-' || c == '@';
     }
 }

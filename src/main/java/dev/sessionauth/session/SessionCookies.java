@@ -34,6 +34,11 @@ public class SessionCookies {
         return name;
     }
 
+    /** Whether the cookie is Secure, that is, whether the service is meant to be reached over HTTPS only. */
+    public boolean secure() {
+        return secure;
+    }
+
     /** The cookie carrying a new session's token; it lives as long as the session's absolute lifetime. */
     public NewCookie issue(String token, Optional<Duration> lifetime) {
         NewCookie.Builder cookie = base();

@@ -1,6 +1,7 @@
 package dev.sessionauth.user;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,14 +39,16 @@ public class AdminBootstrap {
             return;
         }
         String email = admin.email().get();
-        if (User.findByEmail(email).isPresent()) {
-            LOG.debugf("Bootstrap administrator %s already exists; left unchanged", email);
+        // The log names the account by id only: emails are personal data, and logs travel further than the database.
+        Optional<User> existing = User.findByEmail(email);
+        if (existing.isPresent()) {
+            LOG.debugf("Bootstrap administrator %s already exists; left unchanged", existing.get().id);
             return;
         }
         try {
             User created = userService.create(new CreateUserRequest(email, admin.password().get(), null, null), Role.ADMIN,
                     null, clock.instant());
-            LOG.infof("Created bootstrap administrator %s (%s)", created.email, created.id);
+            LOG.infof("Created bootstrap administrator %s", created.id);
         } catch (InvalidRequestException rejected) {
             // Another instance may have created it first; anything else is a configuration error worth stopping for.
             if (User.findByEmail(email).isEmpty()) {

@@ -60,6 +60,16 @@ class AuthRequestIT {
     }
 
     @Test
+    void shouldHandTheApplicationAnEmailItCanDecodeEvenFormStyle() {
+        User user = createUser("user+reports-" + UUID.randomUUID() + "@proxy.test");
+        String token = login(user.email());
+
+        throughNginx().cookie(COOKIE, token).get(PROTECTED)
+                .then().statusCode(200)
+                .header("X-Seen-User-Email", user.email().replace("+", "%2B"));
+    }
+
+    @Test
     void shouldLetValidBasicCredentialsThrough() {
         User user = createUser();
 
@@ -151,7 +161,10 @@ class AuthRequestIT {
     }
 
     private static User createUser() {
-        String email = "user-" + UUID.randomUUID() + "@proxy.test";
+        return createUser("user-" + UUID.randomUUID() + "@proxy.test");
+    }
+
+    private static User createUser(String email) {
         String id = given().baseUri(cluster.nginx.url()).auth().preemptive().basic(Cluster.ADMIN_EMAIL, Cluster.ADMIN_PASSWORD)
                 .contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD))
                 .post("/api/v1/users")

@@ -1,6 +1,7 @@
 package dev.sessionauth.cluster;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,7 +33,8 @@ import io.restassured.response.Response;
 
 /**
  * Two instances of the packaged service on one PostgreSQL behind nginx round-robin: a session made on one instance
- * is good on the other, its end is seen by the other at once, and the purge runs once per interval across both.
+ * is good on the other, its end is seen by the other at once, and the purge runs once per interval across both. Each
+ * answers health and metrics on its own management port only.
  */
 @EnabledIf(value = "dev.sessionauth.cluster.Nginx#installed", disabledReason = "needs /usr/sbin/nginx (apt-get install nginx)")
 class ClusterIT {
@@ -114,6 +116,20 @@ class ClusterIT {
                 .body("error", equalTo("Forbidden"));
         given().baseUri(b.url()).cookie(COOKIE, kept).get(ME).then().statusCode(200);
         assertEquals(1L, sessionsOf(email));
+    }
+
+    @Test
+    void shouldServeHealthAndMetricsOnlyOnEachInstancesManagementPort() {
+        for (PackagedService instance : List.of(a, b)) {
+            given().baseUri(instance.managementUrl()).get("/q/health/ready").then().statusCode(200)
+                    .body("status", equalTo("UP"));
+            given().baseUri(instance.managementUrl()).get("/q/metrics").then().statusCode(200)
+                    .body(containsString("sessionauth_sessions_active"));
+            given().baseUri(instance.url()).get("/q/metrics").then().statusCode(404).body("error", equalTo("Not found"));
+        }
+        given().baseUri(cluster.nginx.url()).get("/q/health/ready").then().statusCode(404);
+        given().baseUri(cluster.nginx.url()).get("/q/metrics").then().statusCode(404)
+                .body("error", equalTo("Not found"));
     }
 
     @Test

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One instance of the packaged service (target/quarkus-app/quarkus-run.jar) in its own JVM, its output followed and
- * copied to a log file; stopped by whoever started it, by its process handle.
+ * One instance of the packaged service (target/quarkus-app/quarkus-run.jar) in its own JVM, on a free application port
+ * and a free management port (health, metrics), its output followed and copied to a log file; stopped by whoever
+ * started it, by its process handle.
  */
 final class PackagedService implements AutoCloseable {
 
@@ -24,13 +25,15 @@ final class PackagedService implements AutoCloseable {
 
     final String name;
     final int port;
+    final int managementPort;
     final Path log;
     private final Process process;
     private final ProcessOutput output;
 
-    private PackagedService(String name, int port, Path log, Process process) {
+    private PackagedService(String name, int port, int managementPort, Path log, Process process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
         this.output = ProcessOutput.follow(process, log, name);
@@ -43,6 +46,7 @@ final class PackagedService implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: the integration tests run after `package`");
         }
         int port = FreePorts.next();
+        int managementPort = FreePorts.next();
         Path log = workDirectory.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The JVM options the container image ships (src/main/docker/Dockerfile.jvm).
@@ -52,9 +56,10 @@ final class PackagedService implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         builder.environment().put("INSTANCE_ID", name);
         try {
-            return new PackagedService(name, port, log, builder.start());
+            return new PackagedService(name, port, managementPort, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,10 +69,17 @@ final class PackagedService implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Waits for Quarkus's start-up line, printed once the database is migrated and the port is open. */
+    /** Where health and metrics answer (on loopback, the service's default for its management interface). */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** Waits for Quarkus's start-up line, printed once the database is migrated and both ports are open. */
     void awaitReady() {
-        output.awaitLine("Listening on: http://127.0.0.1:" + port, START_TIMEOUT, name);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(5))
+        output.awaitLine("Listening on: " + url() + ". Management interface listening on " + managementUrl() + ".",
+                START_TIMEOUT, name);
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5))
                 .build();
         try {
             int status = HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -65,7 +65,10 @@ final class HostileRequests {
             new Route("GET", "/api/v1/tokens", Body.NONE),
             new Route("DELETE", "/api/v1/tokens/{id}", Body.NONE));
 
-    /** The account page and the operations endpoints. */
+    /**
+     * The account page, the API description, and the health and metrics paths, which on this port must answer a
+     * plain 404 (they live on the management port).
+     */
     static final List<Route> OTHER_ROUTES = List.of(
             new Route("GET", "/", Body.NONE),
             new Route("GET", "/index.html", Body.NONE),

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
@@ -15,13 +16,19 @@ import org.junit.jupiter.api.Test;
 
 import dev.sessionauth.session.SessionPurger;
 import dev.sessionauth.support.Api;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+/** The service's own series, read from the management interface's port. */
 @QuarkusTest
 class MetricsTest {
 
     @Inject
     SessionPurger purger;
+
+    /** Relative to the management interface's root, /q/. */
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     @Test
     void shouldCountLoginsAndFailures() {
@@ -34,6 +41,17 @@ class MetricsTest {
         assertEquals(logins + 1, metric("sessionauth_logins_total"));
         assertEquals(failures + 1,
                 metric("sessionauth_authentication_failures_total{method=\"login\",reason=\"wrong_password\"}"));
+    }
+
+    @Test
+    void shouldCountBasicFailuresByReason() {
+        String unknown = "sessionauth_authentication_failures_total{method=\"basic\",reason=\"unknown_email\"}";
+        double before = metric(unknown);
+
+        given().auth().preemptive().basic(Api.uniqueEmail(), Api.PASSWORD).get("/api/v1/users/me")
+                .then().statusCode(403);
+
+        assertEquals(before + 1, metric(unknown));
     }
 
     @Test
@@ -76,8 +94,8 @@ class MetricsTest {
     }
 
     /** The value of a series on /q/metrics, or 0 while it has not been created. */
-    private static double metric(String series) {
-        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    private double metric(String series) {
+        String body = given().get(metrics).then().statusCode(200).extract().asString();
         Matcher matcher = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+|NaN)$", Pattern.MULTILINE)
                 .matcher(body);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import dev.sessionauth.support.Api;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -38,6 +40,10 @@ class DatabaseOutageTest {
         }
     }
 
+    /** Relative to the management interface's root, /q/. */
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL readiness;
+
     @AfterEach
     void databaseBack() {
         RestartablePostgres.startDatabase();
@@ -47,7 +53,7 @@ class DatabaseOutageTest {
     void shouldAnswer503QuicklyDuringAnOutageAndRecoverWithoutARestart() throws Exception {
         Api.LoggedInUser user = Api.newLoggedInUser();
         user.request().get("/api/v1/users/me").then().statusCode(200);
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(readiness).then().statusCode(200);
 
         RestartablePostgres.stopDatabase();
 
@@ -73,14 +79,14 @@ class DatabaseOutageTest {
         } finally {
             callers.shutdown();
         }
-        given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+        given().get(readiness).then().statusCode(503).body("status", equalTo("DOWN"));
         given().formParam("email", user.email()).formParam("password", Api.PASSWORD).post("/api/v1/auth_session/login")
                 .then().statusCode(503);
 
         RestartablePostgres.startDatabase();
 
         awaitStatus(() -> user.request().get("/api/v1/users/me").statusCode(), 200);
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(readiness).then().statusCode(200).body("status", equalTo("UP"));
         Api.login(user.email(), Api.PASSWORD);
     }
 

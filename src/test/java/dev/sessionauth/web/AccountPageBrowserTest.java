@@ -3,6 +3,7 @@ package dev.sessionauth.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +42,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.sessionauth.support.Api;
@@ -48,7 +53,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
-/** Drives the account page in a real headless Chromium: sign-in form, HttpOnly cookie, revocation and logout. */
+/**
+ * Drives the account page in a real headless Chromium: sign-in form, HttpOnly cookie, revocation and logout, all under
+ * the page's Content-Security-Policy, which the browser must enforce.
+ */
 @QuarkusTest
 @EnabledIf(value = "browserInstalled", disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)")
 class AccountPageBrowserTest {
@@ -75,6 +83,8 @@ class AccountPageBrowserTest {
     private Path profile;
     private WebDriver driver;
     private WebDriverWait wait;
+    /** The browser console so far: Selenium hands each entry over once, so they are kept here. */
+    private final List<String> console = new ArrayList<>();
 
     static boolean browserInstalled() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -96,6 +106,10 @@ class AccountPageBrowserTest {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1280,900", "--user-data-dir=" + profile);
+        // The console is where Chromium reports what the Content-Security-Policy refused.
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
         // An explicit driver executable keeps Selenium Manager from trying to download a driver.
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -221,6 +235,51 @@ class AccountPageBrowserTest {
         assertThat(driver.manage().getCookieNamed(Api.COOKIE), nullValue());
     }
 
+    @Test
+    void shouldWorkUnderItsContentSecurityPolicyWithoutAViolation() {
+        String email = Api.uniqueEmail();
+        Api.createUser(email);
+
+        signIn(email, Api.PASSWORD);
+        wait.until(textToBe(By.id("me-email"), email));
+        wait.until(visibilityOfElementLocated(CURRENT_SESSION_ROW));
+        driver.findElement(By.id("logout-button")).click();
+        wait.until(visibilityOfElementLocated(By.id("login-form")));
+
+        assertThat(policyViolations(), empty());
+    }
+
+    @Test
+    void shouldRefuseAnInjectedInlineScript() {
+        driver.get(page.toString());
+        wait.until(visibilityOfElementLocated(By.id("email")));
+
+        // What an HTML injection would add to the page: the policy must keep it from running.
+        ((JavascriptExecutor) driver).executeScript("const script = document.createElement('script');"
+                + "script.textContent = 'document.body.dataset.injected = \"ran\"';"
+                + "document.body.append(script);");
+
+        assertThat(driver.findElement(By.tagName("body")).getDomAttribute("data-injected"), nullValue());
+        wait.until(browser -> policyViolations().stream().anyMatch(line -> line.contains("script-src")));
+    }
+
+    @Test
+    void shouldRefuseToBeFramedEvenByItself() {
+        driver.get(page.toString());
+        wait.until(visibilityOfElementLocated(By.id("email")));
+
+        // frame-ancestors 'none' refuses every framing page, its own origin included, so the test needs no other site.
+        ((JavascriptExecutor) driver).executeScript("const frame = document.createElement('iframe');"
+                + "frame.src = location.href;"
+                + "document.body.append(frame);");
+        driver.switchTo().frame(0);
+
+        // Chromium shows its own error page in place of a document that refuses to be framed (and logs nothing).
+        wait.until(browser -> String.valueOf(((JavascriptExecutor) browser).executeScript("return document.URL"))
+                .startsWith("chrome-error:"));
+        assertThat(driver.findElements(By.id("login-form")), empty());
+    }
+
     /** Opens the page, waits for it to find no session and show the form, and submits it. */
     private void signIn(String email, String password) {
         driver.get(page.toString());
@@ -228,6 +287,14 @@ class AccountPageBrowserTest {
         emailField.sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("login-button")).click();
+    }
+
+    /** The console lines so far in which Chromium reports a Content-Security-Policy violation. */
+    private List<String> policyViolations() {
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            console.add(entry.getMessage());
+        }
+        return console.stream().filter(line -> line.contains("Content Security Policy")).toList();
     }
 
     private static void deleteRecursively(Path directory) throws IOException {
