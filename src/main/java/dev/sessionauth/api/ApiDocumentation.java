@@ -28,8 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 @APIResponse(name = ApiDocumentation.FORBIDDEN, responseCode = "403", description = "Invalid credentials, an expired or revoked session, a cross-site write, "
                         + "or another user's record: {\"error\": \"Forbidden\"}", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                 @APIResponse(name = ApiDocumentation.NOT_FOUND, responseCode = "404", description = "{\"error\": \"Not found\"}", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
-                @APIResponse(name = ApiDocumentation.TOO_MANY_ATTEMPTS, responseCode = "429", description = "Sign-ins for this account or address are locked: "
-                        + "{\"error\": \"Too many failed attempts\"}", headers = @Header(name = "Retry-After", description = "Seconds until the lock ends", schema = @Schema(implementation = Integer.class)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))) }))
+                @APIResponse(name = ApiDocumentation.TOO_MANY_ATTEMPTS, responseCode = "429", description = "Sign-in refused without a check: the account or address is locked "
+                        + "({\"error\": \"Too many failed attempts\"}), or has its share of sign-ins in progress, or the account has signed in as often "
+                        + "as its window allows ({\"error\": \"Too many requests\"})", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(implementation = Integer.class)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))) }))
 public class ApiDocumentation extends Application {
 
     public static final String SESSION = "session";

@@ -60,7 +60,8 @@ public class SessionService {
         rejectUnlessVerified(verification.outcome());
         User user = verification.user().orElseThrow();
         String token = SessionToken.generate();
-        UUID sessionId = QuarkusTransaction.requiringNew().call(() -> open(user, token, client, now));
+        UUID sessionId = QuarkusTransaction.requiringNew()
+                .call(() -> open(user, verification.passwordHash(), token, client, now));
         securityEvents.loginSucceeded(user.id, sessionId, client.ipAddress());
         return new LoginResult(user, token);
     }
@@ -155,10 +156,12 @@ public class SessionService {
      * Inserts the session unless the password or the account changed since it was verified. The share lock on the
      * user row orders this against a concurrent password change or disabling: either that change sees (and ends)
      * this session, or this sees the change and refuses.
+     *
+     * @param verifiedHash the hash stored when the password was verified (after a re-hash, the new one)
      */
-    private UUID open(User verified, String token, ClientInfo client, Instant now) {
+    private UUID open(User verified, String verifiedHash, String token, ClientInfo client, Instant now) {
         User current = User.getEntityManager().find(User.class, verified.id, LockModeType.PESSIMISTIC_READ);
-        if (current == null || !current.passwordHash.equals(verified.passwordHash) || current.disabledAt != null) {
+        if (current == null || !current.passwordHash.equals(verifiedHash) || current.disabledAt != null) {
             throw wrongPassword();
         }
         UserSession session = new UserSession();
