@@ -10,9 +10,11 @@
 #   basic   GET /api/v1/users/me with HTTP Basic (rotating over COOKIES users)
 #   verify  GET /api/v1/auth_session/verify with a session cookie, as nginx auth_request calls it
 #   login   POST /api/v1/auth_session/login (rotating over USERS users, each from an address of its own)
-#   fairness  sequential logins (wrk -c1) of other users from one address, alone (`fairness-idle`) and then
+#   fairness  sequential logins (wrk -c1) of other users from one address, alone (`fairness-idle`), then
 #           (`fairness`) while one account floods correct logins from another address over FLOOD_CONNECTIONS (60)
-#           connections (`fairness-flood`); each for FAIRNESS_DURATION (20) seconds, wrk's timeout 60 s
+#           connections (`fairness-flood`), then (`fairness-control`) while GET /api/v1/status, the cheapest
+#           route, is flooded the same way (`fairness-control-flood`): what any flood of cheap requests costs;
+#           each for FAIRNESS_DURATION (20) seconds, wrk's timeout 60 s
 #   purge   `me` for PURGE_DURATION (30) seconds twice, back to back: `purge-base` on its own, then `purge` while
 #           the service purges PURGE_ROWS sessions that all expire as that window starts (its purge runs every
 #           2 s here; SESSION_PURGE_BATCH_SIZE / SESSION_PURGE_BATCH_PAUSE pass through to the service)
@@ -136,6 +138,7 @@ settle() {
     t0=$(cpu_ticks "$SERVICE_PID"); sleep 0.5; t1=$(cpu_ticks "$SERVICE_PID")
     [ $((t1 - t0)) -le $((HZ / 20)) ] && return 0
   done
+  return 0 # still busy after 15 s: measure anyway rather than abort the run (set -e)
 }
 measure() { # phase script arg [duration]
   local s0 p0 s1 p1 json
@@ -161,6 +164,24 @@ if [ "$WARMUP" -gt 0 ]; then
   run_wrk warmup basic "$OUT/basic.txt" "$((WARMUP / 2))" >/dev/null
   run_wrk warmup login "$OUT/logins.txt" "$((WARMUP / 3))" >/dev/null
 fi
+under_flood() { # phase flood-script flood-arg: the sequential logins as `phase`, the flood as `phase-flood`
+  local flood_pid
+  settle
+  WRK_CONNECTIONS=$FLOOD_CONNECTIONS WRK_TIMEOUT=60s run_wrk "$1-flood" "$2" "$3" "$((FAIRNESS_DURATION + 4))" \
+    >"$OUT/$1-flood.wrk.txt" &
+  flood_pid=$!
+  sleep 2
+  NO_SETTLE=1 WRK_THREADS=1 WRK_CONNECTIONS=1 WRK_TIMEOUT=60s measure "$1" login "$OUT/victims.txt" "$FAIRNESS_DURATION"
+  wait "$flood_pid"
+  python3 - "$1-flood" "$(grep "^{" "$OUT/$1-flood.wrk.txt" | tail -1)" >>"$OUT/results.tsv" <<'PY'
+import json, sys
+r = json.loads(sys.argv[2])
+print("\t".join(str(v) for v in (sys.argv[1], round(r["rps"]), r["p50_ms"], r["p99_ms"], r["errors"], r["non2xx"],
+      "-", "-", "-", "-")))
+PY
+  tail -1 "$OUT/results.tsv"
+}
+
 for phase in ${PHASES//,/ }; do
   case "$phase" in
     me) measure me me "$OUT/cookies.txt" ;;
@@ -168,22 +189,10 @@ for phase in ${PHASES//,/ }; do
     verify) measure verify verify "$OUT/cookies.txt" ;;
     login) measure login login "$OUT/logins.txt" ;;
     fairness)
-      # The same sequential logins alone, then under the flood; the flood starts 2 s before them and ends 2 s after.
+      # The same sequential logins alone, then under each flood; a flood starts 2 s before them and ends 2 s after.
       WRK_THREADS=1 WRK_CONNECTIONS=1 WRK_TIMEOUT=60s measure fairness-idle login "$OUT/victims.txt" "$FAIRNESS_DURATION"
-      settle
-      WRK_CONNECTIONS=$FLOOD_CONNECTIONS WRK_TIMEOUT=60s run_wrk fairness-flood login "$OUT/flood.txt" \
-        "$((FAIRNESS_DURATION + 4))" >"$OUT/fairness-flood.wrk.txt" &
-      flood_pid=$!
-      sleep 2
-      NO_SETTLE=1 WRK_THREADS=1 WRK_CONNECTIONS=1 WRK_TIMEOUT=60s measure fairness login "$OUT/victims.txt" "$FAIRNESS_DURATION"
-      wait "$flood_pid"
-      python3 - "$(grep "^{" "$OUT/fairness-flood.wrk.txt" | tail -1)" >>"$OUT/results.tsv" <<'PY'
-import json, sys
-r = json.loads(sys.argv[1])
-print("\t".join(str(v) for v in ("fairness-flood", round(r["rps"]), r["p50_ms"], r["p99_ms"], r["errors"], r["non2xx"],
-      "-", "-", "-", "-")))
-PY
-      tail -1 "$OUT/results.tsv"
+      under_flood fairness login "$OUT/flood.txt"
+      under_flood fairness-control status ""
       ;;
     purge)
       # A fair comparison: `purge-base` and `purge` are the same `me` load for the same PURGE_DURATION, back to back
@@ -237,8 +246,10 @@ for row in csv.DictReader(open(sys.argv[1]), delimiter="\t"):
     if row["phase"] == "fairness":
         rows = {r["phase"]: r for r in csv.DictReader(open(sys.argv[1]), delimiter="\t")}
         idle, flood = float(rows["fairness-idle"]["p50_ms"]), rows["fairness-flood"]
-        print(f"Fairness: sequential logins p50 {idle:.0f} ms alone, {float(row['p50_ms']):.0f} ms under the flood "
-              f"({float(row['p50_ms']) / idle:.1f}x); the flood got {flood['rps']} answers/s, {flood['non2xx']} of them not 2xx")
+        control = float(rows["fairness-control"]["p50_ms"])
+        print(f"Fairness: sequential logins p50 {idle:.0f} ms alone, {float(row['p50_ms']):.0f} ms under the login flood "
+              f"({float(row['p50_ms']) / idle:.1f}x; the flood got {flood['rps']} answers/s, {flood['non2xx']} of them not 2xx), "
+              f"{control:.0f} ms under a /status flood ({control / idle:.1f}x)")
     if row["phase"] == "login":
         cpu = float(row["service_cpu_ms_per_req"])
         print(f"Login: {float(row['rps']) / ceiling['verifications_per_s']:.0%} of the ceiling; service CPU {cpu:.1f} ms per "
