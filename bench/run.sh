@@ -9,11 +9,19 @@
 #   me      GET /api/v1/users/me with a session cookie (rotating over COOKIES sessions)
 #   basic   GET /api/v1/users/me with HTTP Basic (rotating over COOKIES users)
 #   verify  GET /api/v1/auth_session/verify with a session cookie, as nginx auth_request calls it
-#   login   POST /api/v1/auth_session/login (rotating over USERS users)
+#   login   POST /api/v1/auth_session/login (rotating over USERS users, each from an address of its own)
+#   fairness  sequential logins (wrk -c1) of other users from one address, alone (`fairness-idle`), then
+#           (`fairness`) while one account floods correct logins from another address over FLOOD_CONNECTIONS (60)
+#           connections (`fairness-flood`), then (`fairness-control`) while GET /api/v1/status, the cheapest
+#           route, is flooded the same way (`fairness-control-flood`): what any flood of cheap requests costs;
+#           each for FAIRNESS_DURATION (20) seconds, wrk's timeout 60 s
 #   purge   `me` for PURGE_DURATION (30) seconds twice, back to back: `purge-base` on its own, then `purge` while
 #           the service purges PURGE_ROWS sessions that all expire as that window starts (its purge runs every
 #           2 s here; SESSION_PURGE_BATCH_SIZE / SESSION_PURGE_BATCH_PAUSE pass through to the service)
 # and measures the bcrypt ceiling of the machine (cores / time of one verification at cost 10).
+# Clients are told apart by X-Forwarded-For, which the service trusts from 127.0.0.1 only (as behind a proxy), so
+# that the per-address sign-in limits see many clients, not one. BENCH_PG_PORT and BENCH_PG_BASE (see bench/pg.sh)
+# and BENCH_HTTP_PORT move the run off the default ports, e.g. while someone else benchmarks on the same machine.
 # Results: DIR/results.tsv and DIR/results.md (req/s, p50, p99, errors, CPU of service and PostgreSQL per
 # request, resident memory), plus raw wrk output. The JVM runs with the options the container image ships
 # (-XX:+UseSerialGC -Xmx64m and MALLOC_ARENA_MAX=2, see src/main/docker/Dockerfile.jvm); JAVA_OPTS replaces the
@@ -31,6 +39,9 @@ PURGE_ROWS=${PURGE_ROWS:-1000000} PORT=${BENCH_HTTP_PORT:-8088} MANAGEMENT_PORT=
 BCRYPT_COST=${BCRYPT_COST:-10}
 JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xmx64m} MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 APP=${APP:-$ROOT/target/quarkus-app} PURGE_INTERVAL=${SESSION_PURGE_INTERVAL:-2s} IDLE_MINUTES=30
+PG_PORT=${BENCH_PG_PORT:-55433} PG_BASE=${BENCH_PG_BASE:-/tmp/session-auth-bench/pg}
+FLOOD_CONNECTIONS=${FLOOD_CONNECTIONS:-60} FAIRNESS_DURATION=${FAIRNESS_DURATION:-20}
+export BENCH_PG_PORT=$PG_PORT BENCH_PG_BASE=$PG_BASE
 while [ $# -gt 0 ]; do
   case "$1" in
     -d) DURATION=$2; shift 2 ;;
@@ -53,7 +64,7 @@ CORES=$(nproc)
 [ -f "$APP/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dnative-sources.skip=true)
 
 "$BENCH/pg.sh" start
-PG_PID=$(head -1 /tmp/session-auth-bench/pg/data/postmaster.pid)
+PG_PID=$(head -1 "$PG_BASE/data/postmaster.pid")
 psql_db() { "$BENCH/pg.sh" psql -qtA "$@"; }
 psql_db -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public; CREATE EXTENSION pgcrypto;" >/dev/null 2>&1
 
@@ -69,7 +80,9 @@ stop_service() { [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null && wai
 clean_up() { stop_service; [ "${KEEP_PG:-0}" = 1 ] || "$BENCH/pg.sh" stop; }
 trap clean_up EXIT
 QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT \
-QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:55433/sessionauth \
+QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/sessionauth \
+QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true \
+QUARKUS_HTTP_PROXY_TRUSTED_PROXIES=127.0.0.1 \
 QUARKUS_DATASOURCE_USERNAME=sessionauth QUARKUS_DATASOURCE_PASSWORD=unused \
 SESSION_COOKIE_SECURE=false BCRYPT_COST=$BCRYPT_COST SESSION_PURGE_INTERVAL=$PURGE_INTERVAL SESSION_IDLE_TIMEOUT=${IDLE_MINUTES}m \
 MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX \
@@ -95,12 +108,17 @@ ANALYZE users; ANALYZE user_sessions;
 SQL
 
 : >"$OUT/cookies.txt" : >"$OUT/basic.txt" : >"$OUT/logins.txt"
+address() { echo "10.$(( $1 / 65536 % 256 )).$(( $1 / 256 % 256 )).$(( $1 % 256 ))"; } # user i's own address
 for i in $(seq 1 "$COOKIES"); do
   curl -s -o /dev/null -c - -d "email=user$i@bench.local" -d "password=secret123" "$BASE_URL/api/v1/auth_session/login" \
     | awk '$6 == "_my_session_id" { print "_my_session_id=" $7 }' >>"$OUT/cookies.txt"
-  printf 'Basic %s\n' "$(printf 'user%s@bench.local:secret123' "$i" | base64 -w0)" >>"$OUT/basic.txt"
+  printf 'Basic %s %s\n' "$(printf 'user%s@bench.local:secret123' "$i" | base64 -w0)" "$(address "$i")" >>"$OUT/basic.txt"
 done
-for i in $(seq 1 "$USERS"); do echo "user$i@bench.local secret123"; done >"$OUT/logins.txt"
+for i in $(seq 1 "$USERS"); do echo "user$i@bench.local secret123 $(address "$i")"; done >"$OUT/logins.txt"
+# Fairness: the flood is one account from one address; the others sign in, one after the other, from another.
+echo "user$USERS@bench.local secret123 192.0.2.1" >"$OUT/flood.txt"
+for i in $(seq $((USERS / 2 + 1)) $((USERS / 2 + 500))); do echo "user$i@bench.local secret123 192.0.2.2"; done \
+  >"$OUT/victims.txt"
 [ "$(wc -l <"$OUT/cookies.txt")" -eq "$COOKIES" ] || { echo "logins for cookies failed" >&2; exit 1; }
 
 cpu_ticks() { # utime+stime of a process and its threads; 0 for a process that has just exited
@@ -110,8 +128,9 @@ cpu_ticks() { # utime+stime of a process and its threads; 0 for a process that h
 pg_ticks() { local s=0 p; for p in $PG_PID $(pgrep -P "$PG_PID"); do s=$((s + $(cpu_ticks "$p"))); done; echo $s; }
 rss_mb() { awk -v k="$2" '$1 == k":" { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
-run_wrk() { # phase script arg duration
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$4"s --latency --timeout 10s -s "$BENCH/lua/$2.lua" "$BASE_URL" -- "$3"
+run_wrk() { # phase script arg duration; WRK_THREADS, WRK_CONNECTIONS and WRK_TIMEOUT override the defaults
+  wrk -t"${WRK_THREADS:-$THREADS}" -c"${WRK_CONNECTIONS:-$CONNECTIONS}" -d"$4"s --latency --timeout "${WRK_TIMEOUT:-10s}" \
+    -s "$BENCH/lua/$2.lua" "$BASE_URL" -- "$3"
 }
 
 echo -e "phase\trps\tp50_ms\tp99_ms\terrors\tnon2xx\tservice_cpu_ms_per_req\tpg_cpu_ms_per_req\trss_mb\tpeak_rss_mb" >"$OUT/results.tsv"
@@ -124,6 +143,7 @@ settle() {
     t0=$(cpu_ticks "$SERVICE_PID"); sleep 0.5; t1=$(cpu_ticks "$SERVICE_PID")
     [ $((t1 - t0)) -le $((HZ / 20)) ] && return 0
   done
+  return 0 # still busy after 15 s: measure anyway rather than abort the run (set -e)
 }
 measure() { # phase script arg [duration]
   local s0 p0 s1 p1 json
@@ -149,12 +169,36 @@ if [ "$WARMUP" -gt 0 ]; then
   run_wrk warmup basic "$OUT/basic.txt" "$((WARMUP / 2))" >/dev/null
   run_wrk warmup login "$OUT/logins.txt" "$((WARMUP / 3))" >/dev/null
 fi
+under_flood() { # phase flood-script flood-arg: the sequential logins as `phase`, the flood as `phase-flood`
+  local flood_pid
+  settle
+  WRK_CONNECTIONS=$FLOOD_CONNECTIONS WRK_TIMEOUT=60s run_wrk "$1-flood" "$2" "$3" "$((FAIRNESS_DURATION + 4))" \
+    >"$OUT/$1-flood.wrk.txt" &
+  flood_pid=$!
+  sleep 2
+  NO_SETTLE=1 WRK_THREADS=1 WRK_CONNECTIONS=1 WRK_TIMEOUT=60s measure "$1" login "$OUT/victims.txt" "$FAIRNESS_DURATION"
+  wait "$flood_pid"
+  python3 - "$1-flood" "$(grep "^{" "$OUT/$1-flood.wrk.txt" | tail -1)" >>"$OUT/results.tsv" <<'PY'
+import json, sys
+r = json.loads(sys.argv[2])
+print("\t".join(str(v) for v in (sys.argv[1], round(r["rps"]), r["p50_ms"], r["p99_ms"], r["errors"], r["non2xx"],
+      "-", "-", "-", "-")))
+PY
+  tail -1 "$OUT/results.tsv"
+}
+
 for phase in ${PHASES//,/ }; do
   case "$phase" in
     me) measure me me "$OUT/cookies.txt" ;;
     basic) measure basic basic "$OUT/basic.txt" ;;
     verify) measure verify verify "$OUT/cookies.txt" ;;
     login) measure login login "$OUT/logins.txt" ;;
+    fairness)
+      # The same sequential logins alone, then under each flood; a flood starts 2 s before them and ends 2 s after.
+      WRK_THREADS=1 WRK_CONNECTIONS=1 WRK_TIMEOUT=60s measure fairness-idle login "$OUT/victims.txt" "$FAIRNESS_DURATION"
+      under_flood fairness login "$OUT/flood.txt"
+      under_flood fairness-control status ""
+      ;;
     purge)
       # A fair comparison: `purge-base` and `purge` are the same `me` load for the same PURGE_DURATION, back to back
       # on the same table. The PURGE_ROWS sessions are inserted (and vacuumed, as autovacuum would long have done
@@ -204,6 +248,13 @@ java -cp "$APP/lib/main/*" "$BENCH/BcryptCeiling.java" "$BCRYPT_COST" "$CORES" >
 import csv, json, sys
 ceiling = json.load(open(sys.argv[2]))
 for row in csv.DictReader(open(sys.argv[1]), delimiter="\t"):
+    if row["phase"] == "fairness":
+        rows = {r["phase"]: r for r in csv.DictReader(open(sys.argv[1]), delimiter="\t")}
+        idle, flood = float(rows["fairness-idle"]["p50_ms"]), rows["fairness-flood"]
+        control = float(rows["fairness-control"]["p50_ms"])
+        print(f"Fairness: sequential logins p50 {idle:.0f} ms alone, {float(row['p50_ms']):.0f} ms under the login flood "
+              f"({float(row['p50_ms']) / idle:.1f}x; the flood got {flood['rps']} answers/s, {flood['non2xx']} of them not 2xx), "
+              f"{control:.0f} ms under a /status flood ({control / idle:.1f}x)")
     if row["phase"] == "login":
         cpu = float(row["service_cpu_ms_per_req"])
         print(f"Login: {float(row['rps']) / ceiling['verifications_per_s']:.0%} of the ceiling; service CPU {cpu:.1f} ms per "

@@ -33,8 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                         @APIResponse(name = ApiDocumentation.NOT_FOUND, responseCode = "404", description = "{\"error\": \"Not found\"}", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                         @APIResponse(name = ApiDocumentation.CONFLICT, responseCode = "409", description = "The user is the last enabled administrator, "
                                 + "and the service always keeps one: {\"error\": \"Can't remove the last administrator\"}", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
-                        @APIResponse(name = ApiDocumentation.TOO_MANY_ATTEMPTS, responseCode = "429", description = "Sign-ins for this account or address are locked: "
-                                + "{\"error\": \"Too many failed attempts\"}", headers = @Header(name = "Retry-After", description = "Seconds until the lock ends", schema = @Schema(implementation = Integer.class)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))) }))
+                        @APIResponse(name = ApiDocumentation.TOO_MANY_ATTEMPTS, responseCode = "429", description = "Sign-in refused without a check: the account or address is locked "
+                                + "({\"error\": \"Too many failed attempts\"}), or has its share of sign-ins in progress, or the account has signed in as often "
+                                + "as its window allows ({\"error\": \"Too many requests\"})", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(implementation = Integer.class)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))) }))
 public class ApiDocumentation extends Application {
 
     public static final String SESSION = "session";

@@ -100,7 +100,7 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> tooManyAttempts(TooManyAttemptsException e) {
         long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-        return RestResponse.ResponseBuilder.fromResponse(error(Status.TOO_MANY_REQUESTS, "Too many failed attempts"))
+        return RestResponse.ResponseBuilder.fromResponse(error(Status.TOO_MANY_REQUESTS, e.getMessage()))
                 .header("Retry-After", seconds)
                 .build();
     }

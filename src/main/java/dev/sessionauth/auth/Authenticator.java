@@ -110,7 +110,7 @@ public class Authenticator {
             return Optional.empty();
         }
         User user = verification.user().orElseThrow();
-        credentialsCache.remember(credentials.email(), credentials.password(), user.id, user.passwordHash, now);
+        credentialsCache.remember(credentials.email(), credentials.password(), user.id, verification.passwordHash(), now);
         return Optional.of(callerOf(user, clientAddress));
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -28,15 +29,20 @@ import dev.sessionauth.user.EmailAddress;
  * during which attempts are refused without being checked: an attacker can hold an account locked, but never
  * lock it for longer, and sessions already open keep working.
  * <p>
- * Every login passes through here twice, so each step is one statement and one commit in plain JDBC, like the
- * session check. Both steps touch the account's row before the address's, so two attempts never deadlock. Callers
- * must not hold a transaction: each step commits on its own, before the password is checked.
+ * Successes are counted too, per account, so that an account signs in only so often per success window: whoever
+ * knows a password can make the service hash it only that often.
+ * <p>
+ * Every login passes through here twice, so each step is one round trip and one commit in plain JDBC, like the
+ * session check. Every step touches the account's row before the address's, and both before the account's
+ * successes, so two attempts never deadlock. Callers must not hold a transaction: each step commits on its own,
+ * before the password is checked.
  */
 @ApplicationScoped
 public class FailedAttemptLimiter {
 
     /** An attempt the limits let through, with its place in each count. */
-    public record Attempt(String accountSubject, String addressSubject, int accountAttempts, int addressAttempts) {
+    public record Attempt(String accountSubject, String addressSubject, String successesSubject, int accountAttempts,
+            int addressAttempts) {
     }
 
     /**
@@ -63,16 +69,29 @@ public class FailedAttemptLimiter {
 
     private static final String FIND_LOCK = "SELECT locked_until FROM auth_failures WHERE subject = ?";
 
+    /** The start of the account's success window, if it is still open and has had all its successes. */
+    private static final String FIND_SUCCESS_LIMIT = """
+            SELECT window_started_at FROM auth_failures
+            WHERE subject = ? AND failures >= ? AND window_started_at > ?""";
+
     /**
      * The account starts afresh; the address gets back only this attempt, since a success does not vouch for the
-     * address's other attempts. Two statements sent together: one round trip, run in order (account first) in one
-     * implicit transaction.
+     * address's other attempts; and the success is counted in the account's success window (the failures column
+     * holds the successes in such a row), which starts again once it has passed. Three statements sent together:
+     * one round trip, run in order (account first) in one implicit transaction.
      */
-    private static final String CLEAR_ATTEMPT = """
+    private static final String CLEAR_ATTEMPT_AND_COUNT_SUCCESS = """
             DELETE FROM auth_failures WHERE subject = ?;
             UPDATE auth_failures SET failures = failures - 1,
                 locked_until = CASE WHEN failures - 1 >= ? THEN locked_until END
-            WHERE subject = ? AND failures > 0""";
+            WHERE subject = ? AND failures > 0;
+            INSERT INTO auth_failures AS f (subject, failures, window_started_at)
+            VALUES (?, 1, ?)
+            ON CONFLICT (subject) DO UPDATE SET
+                failures = CASE WHEN f.window_started_at <= ? THEN 1 ELSE f.failures + 1 END,
+                window_started_at = CASE WHEN f.window_started_at <= ? THEN EXCLUDED.window_started_at
+                    ELSE f.window_started_at END
+            RETURNING failures, window_started_at""";
 
     private static final String DELETE_EXPIRED = """
             DELETE FROM auth_failures
@@ -80,25 +99,40 @@ public class FailedAttemptLimiter {
 
     private final DataSource dataSource;
     private final SessionAuthConfig.BruteForce config;
+    private final int maxSuccesses;
+    private final Duration successWindow;
 
     public FailedAttemptLimiter(DataSource dataSource, SessionAuthConfig config) {
         this.dataSource = dataSource;
         this.config = config.bruteForce();
+        this.maxSuccesses = config.signIn().maxSuccessesPerAccount();
+        this.successWindow = config.signIn().successWindow();
     }
 
     /**
      * Counts an attempt for the account and the address before the password is checked.
      *
-     * @throws TooManyAttemptsException while either is locked, or when this attempt goes over a limit
+     * @throws TooManyAttemptsException while either is locked, when this attempt goes over a limit, or while the
+     *         account has had all the successes its window allows
      */
     public Attempt begin(String email, String clientAddress, Instant now) {
-        String account = accountSubject(email);
+        // Accounts are keyed by a hash of the canonical email, the form lookups find the account by, so every spelling
+        // that reaches an account counts against it. A hash: fixed size, and the table holds no addresses of people.
+        String hashedEmail = sha256Hex(EmailAddress.canonical(email));
+        String account = "account:" + hashedEmail;
         String address = addressSubject(clientAddress);
+        String successes = "successes:" + hashedEmail;
         // Committed before the slow check, so parallel attempts see each other. A refusal rolls the transaction
         // back: an attempt refused for one subject is not counted for the other.
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                Optional<Instant> successWindowStart = fullSuccessWindow(connection, successes, now);
+                if (successWindowStart.isPresent()) {
+                    connection.rollback();
+                    throw new TooManyAttemptsException(TooManyAttemptsException.Reason.RATE,
+                            Duration.between(now, successWindowStart.get().plus(successWindow)));
+                }
                 Integer accountAttempts = null;
                 Integer addressAttempts = null;
                 try (PreparedStatement count = connection.prepareStatement(COUNT_ATTEMPT)) {
@@ -122,10 +156,11 @@ public class FailedAttemptLimiter {
                 if (accountAttempts == null || addressAttempts == null) {
                     Instant lockedUntil = lockedUntil(connection, accountAttempts == null ? account : address, now);
                     connection.rollback();
-                    throw new TooManyAttemptsException(Duration.between(now, lockedUntil));
+                    throw new TooManyAttemptsException(TooManyAttemptsException.Reason.LOCKED,
+                            Duration.between(now, lockedUntil));
                 }
                 connection.commit();
-                return new Attempt(account, address, accountAttempts, addressAttempts);
+                return new Attempt(account, address, successes, accountAttempts, addressAttempts);
             } finally {
                 connection.setAutoCommit(true);
             }
@@ -134,12 +169,32 @@ public class FailedAttemptLimiter {
         }
     }
 
-    /** The attempt proved the password: the account starts afresh and the address gets its attempt back. */
-    public void succeeded(Attempt attempt) {
+    /**
+     * The attempt proved the password: the account starts afresh, the address gets its attempt back, and the
+     * success is counted.
+     *
+     * @throws TooManyAttemptsException when this success goes over the account's successes per window (successes
+     *         that began at the same time as the last one allowed)
+     */
+    public void succeeded(Attempt attempt, Instant now) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement clear = connection.prepareStatement(CLEAR_ATTEMPT)) {
-            bind(clear, attempt.accountSubject(), config.addressMaxFailures(), attempt.addressSubject());
-            clear.execute();
+                PreparedStatement clear = connection.prepareStatement(CLEAR_ATTEMPT_AND_COUNT_SUCCESS)) {
+            Timestamp windowStart = Timestamp.from(now.minus(successWindow));
+            bind(clear, attempt.accountSubject(), config.addressMaxFailures(), attempt.addressSubject(),
+                    attempt.successesSubject(), Timestamp.from(now), windowStart, windowStart);
+            boolean isRows = clear.execute();
+            while (isRows || clear.getUpdateCount() != -1) {
+                if (isRows) {
+                    try (ResultSet counted = clear.getResultSet()) {
+                        if (counted.next() && counted.getInt(1) > maxSuccesses) {
+                            Instant windowEnd = counted.getObject(2, OffsetDateTime.class).toInstant().plus(successWindow);
+                            throw new TooManyAttemptsException(TooManyAttemptsException.Reason.RATE,
+                                    Duration.between(now, windowEnd));
+                        }
+                    }
+                }
+                isRows = clear.getMoreResults();
+            }
         } catch (SQLException e) {
             throw DatabaseFailures.translate("Could not clear sign-in attempts", e);
         }
@@ -161,12 +216,24 @@ public class FailedAttemptLimiter {
 
     /** Deletes counters whose window and lock have both passed; returns how many. */
     public int purgeExpired(Instant now) {
+        // Failures and successes are counted in windows of their own: a row goes once the longer one has passed.
+        Duration longerWindow = config.window().compareTo(successWindow) >= 0 ? config.window() : successWindow;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement(DELETE_EXPIRED)) {
-            bind(delete, Timestamp.from(now.minus(config.window())), Timestamp.from(now));
+            bind(delete, Timestamp.from(now.minus(longerWindow)), Timestamp.from(now));
             return delete.executeUpdate();
         } catch (SQLException e) {
             throw DatabaseFailures.translate("Could not purge sign-in attempts", e);
+        }
+    }
+
+    private Optional<Instant> fullSuccessWindow(Connection connection, String successes, Instant now)
+            throws SQLException {
+        try (PreparedStatement find = connection.prepareStatement(FIND_SUCCESS_LIMIT)) {
+            bind(find, successes, maxSuccesses, Timestamp.from(now.minus(successWindow)));
+            try (ResultSet window = find.executeQuery()) {
+                return window.next() ? Optional.of(window.getObject(1, OffsetDateTime.class).toInstant()) : Optional.empty();
+            }
         }
     }
 
@@ -184,14 +251,6 @@ public class FailedAttemptLimiter {
         for (int i = 0; i < values.length; i++) {
             statement.setObject(i + 1, values[i]);
         }
-    }
-
-    /**
-     * Accounts are keyed by a hash of the canonical email, the form lookups find the account by, so every spelling
-     * that reaches an account counts against it. A hash: fixed size, and the table holds no addresses of people.
-     */
-    private static String accountSubject(String email) {
-        return "account:" + sha256Hex(EmailAddress.canonical(email));
     }
 
     private static String addressSubject(String clientAddress) {

@@ -57,10 +57,20 @@ public class SecurityEvents {
                 orDash(clientAddress), lockSeconds);
     }
 
-    /** An attempt refused with 429 because the account or the address is locked. */
-    public void attemptRefused(String method, String clientAddress) {
-        registry.counter("sessionauth.attempts.refused", "method", method).increment();
-        LOG.infof("event=attempt_refused method=%s client_ip=%s", method, orDash(clientAddress));
+    /**
+     * An attempt refused with 429 without checking its password. Refusals for want of a share come by the thousand
+     * a second in a flood and cost the service almost nothing, so they are only counted (and logged at DEBUG): a line
+     * each would make the log the flood's target.
+     */
+    public void attemptRefused(String method, String clientAddress, TooManyAttemptsException.Reason reason) {
+        registry.counter("sessionauth.attempts.refused", "method", method, "reason", reason.label()).increment();
+        if (reason == TooManyAttemptsException.Reason.BUSY) {
+            LOG.debugf("event=attempt_refused method=%s client_ip=%s reason=%s", method, orDash(clientAddress),
+                    reason.label());
+        } else {
+            LOG.infof("event=attempt_refused method=%s client_ip=%s reason=%s", method, orDash(clientAddress),
+                    reason.label());
+        }
     }
 
     /** A cookie-authenticated write (or a login form) sent from another site. */

@@ -54,6 +54,14 @@ public class ConfigurationCheck {
         if (isNotPositive(bruteForce.window()) || isNotPositive(bruteForce.lockout())) {
             problems.add("session-auth.brute-force window and lockout must be positive");
         }
+        SessionAuthConfig.SignIn signIn = config.signIn();
+        if (signIn.maxInFlightPerAddress() < 1 || signIn.maxInFlightPerAccount() < 1
+                || signIn.maxSuccessesPerAccount() < 1) {
+            problems.add("session-auth.sign-in max in flight and max successes must be at least 1");
+        }
+        if (isNotPositive(signIn.successWindow())) {
+            problems.add("session-auth.sign-in.success-window must be positive");
+        }
         SessionAuthConfig.ApiTokens apiTokens = config.apiTokens();
         if (apiTokens.defaultLifetimeDays() < 1 || apiTokens.defaultLifetimeDays() > apiTokens.maxLifetimeDays()) {
             problems.add("session-auth.api-tokens.default-lifetime-days must be between 1 and max-lifetime-days");

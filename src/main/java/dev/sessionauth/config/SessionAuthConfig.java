@@ -35,6 +35,8 @@ public interface SessionAuthConfig {
 
     BruteForce bruteForce();
 
+    SignIn signIn();
+
     Csrf csrf();
 
     BasicAuth basicAuth();
@@ -153,6 +155,29 @@ public interface SessionAuthConfig {
         /** How long a lock lasts; it never grows, so nobody is locked out for longer than this. */
         @WithDefault("15m")
         Duration lockout();
+    }
+
+    /**
+     * Fair shares of password hashing and a rate of successful sign-ins (session login, Basic, password change), so
+     * that no client or account can take the hashing from everyone else.
+     */
+    interface SignIn {
+
+        /** Sign-ins from one client address queued for or running a hash at once, per instance; more get 429. */
+        @WithDefault("4")
+        int maxInFlightPerAddress();
+
+        /** The same for one account (email, known or not). */
+        @WithDefault("2")
+        int maxInFlightPerAccount();
+
+        /** Successful sign-ins of one account within one success window, across instances; more get 429. */
+        @WithDefault("20")
+        int maxSuccessesPerAccount();
+
+        /** The window in which successes are counted, starting at the first. */
+        @WithDefault("1m")
+        Duration successWindow();
     }
 
     /** HTTP Basic authentication. */

@@ -64,7 +64,8 @@ public class SessionService {
         rejectUnlessVerified(verification.outcome());
         User user = verification.user().orElseThrow();
         String token = SessionToken.generate();
-        Opened opened = QuarkusTransaction.requiringNew().call(() -> open(user, token, client, now));
+        Opened opened = QuarkusTransaction.requiringNew()
+                .call(() -> open(user, verification.passwordHash(), token, client, now));
         opened.evicted().forEach(evicted -> securityEvents.sessionEvicted(user.id, evicted, config.maxPerUser(),
                 client.ipAddress()));
         securityEvents.loginSucceeded(user.id, opened.sessionId(), client.ipAddress());
@@ -204,10 +205,12 @@ public class SessionService {
      * least recently used sessions beyond the limit. The lock on the user row serialises the user's logins, so
      * parallel logins cannot each see room under the limit, and orders this against a concurrent password change
      * or disabling: either that change sees (and ends) this session, or this sees the change and refuses.
+     *
+     * @param verifiedHash the hash stored when the password was verified (after a re-hash, the new one)
      */
-    private Opened open(User verified, String token, ClientInfo client, Instant now) {
+    private Opened open(User verified, String verifiedHash, String token, ClientInfo client, Instant now) {
         User current = lockSessionsOf(verified.id).orElse(null);
-        if (current == null || !current.passwordHash.equals(verified.passwordHash) || current.disabledAt != null) {
+        if (current == null || !current.passwordHash.equals(verifiedHash) || current.disabledAt != null) {
             throw wrongPassword();
         }
         // Expired sessions go first and silently, as the purge would take them: they must not cost a live one.

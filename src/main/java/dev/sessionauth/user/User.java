@@ -83,6 +83,16 @@ public class User extends PanacheEntityBase {
                 .list();
     }
 
+    /**
+     * Stores a new hash of the same password, unless the stored hash is no longer the one the password was verified
+     * against (a password change won). Needs a transaction.
+     *
+     * @return whether the new hash was stored
+     */
+    public static boolean replacePasswordHash(UUID id, String verifiedHash, String newHash) {
+        return update("passwordHash = ?1 where id = ?2 and passwordHash = ?3", newHash, id, verifiedHash) == 1;
+    }
+
     public static List<User> listByCreation() {
         return listAll(Sort.by("createdAt").and("id"));
     }
