@@ -101,9 +101,11 @@ public class FailedAttemptLimiter {
     private final SessionAuthConfig.BruteForce config;
     private final int maxSuccesses;
     private final Duration successWindow;
+    private final FullSuccessWindows fullSuccessWindows;
 
-    public FailedAttemptLimiter(DataSource dataSource, SessionAuthConfig config) {
+    public FailedAttemptLimiter(DataSource dataSource, SessionAuthConfig config, FullSuccessWindows fullSuccessWindows) {
         this.dataSource = dataSource;
+        this.fullSuccessWindows = fullSuccessWindows;
         this.config = config.bruteForce();
         this.maxSuccesses = config.signIn().maxSuccessesPerAccount();
         this.successWindow = config.signIn().successWindow();
@@ -122,6 +124,11 @@ public class FailedAttemptLimiter {
         String account = "account:" + hashedEmail;
         String address = addressSubject(clientAddress);
         String successes = "successes:" + hashedEmail;
+        Optional<Instant> knownFullUntil = fullSuccessWindows.fullUntil(successes, now);
+        if (knownFullUntil.isPresent()) {
+            throw new TooManyAttemptsException(TooManyAttemptsException.Reason.RATE,
+                    Duration.between(now, knownFullUntil.get()));
+        }
         // Committed before the slow check, so parallel attempts see each other. A refusal rolls the transaction
         // back: an attempt refused for one subject is not counted for the other.
         try (Connection connection = dataSource.getConnection()) {
@@ -130,8 +137,10 @@ public class FailedAttemptLimiter {
                 Optional<Instant> successWindowStart = fullSuccessWindow(connection, successes, now);
                 if (successWindowStart.isPresent()) {
                     connection.rollback();
+                    Instant windowEnd = successWindowStart.get().plus(successWindow);
+                    fullSuccessWindows.remember(successes, windowEnd, now);
                     throw new TooManyAttemptsException(TooManyAttemptsException.Reason.RATE,
-                            Duration.between(now, successWindowStart.get().plus(successWindow)));
+                            Duration.between(now, windowEnd));
                 }
                 Integer accountAttempts = null;
                 Integer addressAttempts = null;
@@ -186,10 +195,13 @@ public class FailedAttemptLimiter {
             while (isRows || clear.getUpdateCount() != -1) {
                 if (isRows) {
                     try (ResultSet counted = clear.getResultSet()) {
-                        if (counted.next() && counted.getInt(1) > maxSuccesses) {
+                        if (counted.next() && counted.getInt(1) >= maxSuccesses) {
                             Instant windowEnd = counted.getObject(2, OffsetDateTime.class).toInstant().plus(successWindow);
-                            throw new TooManyAttemptsException(TooManyAttemptsException.Reason.RATE,
-                                    Duration.between(now, windowEnd));
+                            fullSuccessWindows.remember(attempt.successesSubject(), windowEnd, now);
+                            if (counted.getInt(1) > maxSuccesses) {
+                                throw new TooManyAttemptsException(TooManyAttemptsException.Reason.RATE,
+                                        Duration.between(now, windowEnd));
+                            }
                         }
                     }
                 }

@@ -58,13 +58,13 @@ public class SecurityEvents {
     }
 
     /**
-     * An attempt refused with 429 without checking its password. Refusals for want of a share come by the thousand
-     * a second in a flood and cost the service almost nothing, so they are only counted (and logged at DEBUG): a line
-     * each would make the log the flood's target.
+     * An attempt refused with 429 without checking its password. Refusals for want of a share or beyond the success
+     * rate come by the thousand a second in a flood and cost the service almost nothing, so they are only counted
+     * (and logged at DEBUG): a line each would make the log the flood's target. Lockouts are logged.
      */
     public void attemptRefused(String method, String clientAddress, TooManyAttemptsException.Reason reason) {
         registry.counter("sessionauth.attempts.refused", "method", method, "reason", reason.label()).increment();
-        if (reason == TooManyAttemptsException.Reason.BUSY) {
+        if (reason != TooManyAttemptsException.Reason.LOCKED) {
             LOG.debugf("event=attempt_refused method=%s client_ip=%s reason=%s", method, orDash(clientAddress),
                     reason.label());
         } else {
