@@ -52,9 +52,13 @@ final class ThrowawayPostgres implements AutoCloseable {
         return BIN.resolve(name).toString();
     }
 
-    /** Creates and starts a new cluster in {@code data}, first stopping and deleting what a killed run left there. */
+    /**
+     * Creates and starts a new cluster in {@code data}, first stopping and deleting what a killed run left there. As
+     * root the cluster lives in the temporary directory instead, under a name derived from {@code data}: user
+     * postgres may not be able to reach the checkout (a clone in a private temporary directory, a home directory).
+     */
     static ThrowawayPostgres start(Path data) {
-        Path absolute = data.toAbsolutePath();
+        Path absolute = ROOT ? reachableByServerUser(data.toAbsolutePath()) : data.toAbsolutePath();
         try {
             if (Files.isRegularFile(absolute.resolve("postmaster.pid"))) {
                 runAsServerUser(List.of(tool("pg_ctl"), "stop", "-D", absolute.toString(), "-m", "immediate", "-w"));
@@ -119,6 +123,16 @@ final class ThrowawayPostgres implements AutoCloseable {
     @Override
     public void close() {
         runAsServerUser(List.of(tool("pg_ctl"), "stop", "-D", data.toString(), "-m", "fast", "-w"));
+        try {
+            deleteRecursively(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same directory on every run for the same {@code data}, so a later run finds what a killed one left. */
+    private static Path reachableByServerUser(Path data) {
+        return Path.of(System.getProperty("java.io.tmpdir"), "session-auth-pg-" + Integer.toHexString(data.hashCode()));
     }
 
     /** Runs a command and waits for it; fails with its output if it fails or takes more than a minute. */
