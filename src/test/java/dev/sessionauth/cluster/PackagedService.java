@@ -59,6 +59,8 @@ final class PackagedService implements AutoCloseable {
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         builder.environment().put("INSTANCE_ID", name);
         try {
+            // Its log goes there: a missing folder would stop the output follower, and the start-up line with it.
+            Files.createDirectories(workDirectory);
             return new PackagedService(name, port, managementPort, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
