@@ -27,10 +27,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.sessionauth.support.Api;
-import dev.sessionauth.support.AuditCapture;
 import dev.sessionauth.support.Database;
 import dev.sessionauth.support.EmailSpellings;
 import dev.sessionauth.support.HardenedProfile;
+import dev.sessionauth.support.LogCapture;
 import dev.sessionauth.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -53,7 +53,7 @@ class BruteForceProtectionTest {
     void shouldLockAnAccountAfterRepeatedFailuresForEveryWayOfSigningIn() {
         String email = Api.uniqueEmail();
         String userId = Api.createUser(email);
-        try (AuditCapture audit = AuditCapture.start()) {
+        try (LogCapture audit = LogCapture.audit()) {
             for (int i = 0; i < HardenedProfile.ACCOUNT_MAX_FAILURES; i++) {
                 login(email, "wrong password", randomAddress()).statusCode(401);
             }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.sessionauth.session.SessionPurger;
 import dev.sessionauth.support.Api;
-import dev.sessionauth.support.AuditCapture;
+import dev.sessionauth.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -30,7 +30,7 @@ class SecurityEventsTest {
 
     @Test
     void shouldRecordEachSecurityEventWithUserAndAddressButNoSecrets() {
-        AuditCapture audit = AuditCapture.start();
+        LogCapture audit = LogCapture.audit();
         Api.LoggedInUser user = Api.newLoggedInUser();
         given().formParam("email", user.email()).formParam("password", "wrong password guess")
                 .post("/api/v1/auth_session/login").then().statusCode(401);

@@ -22,8 +22,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.sessionauth.support.Api;
-import dev.sessionauth.support.AuditCapture;
 import dev.sessionauth.support.Database;
+import dev.sessionauth.support.LogCapture;
 import dev.sessionauth.support.TestClock;
 import dev.sessionauth.support.Together;
 import io.quarkus.test.junit.QuarkusTest;
@@ -67,7 +67,7 @@ class SessionLimitTest {
         String evictedId = sessionIdOf(newest, 1);
 
         String beyond;
-        try (AuditCapture audit = AuditCapture.start()) {
+        try (LogCapture audit = LogCapture.audit()) {
             beyond = Api.login(email, Api.PASSWORD);
             assertThat(audit.lines(), hasItem(stringContainsInOrder("event=session_evicted", "user_id=" + userId,
                     "session_id=" + evictedId, "client_ip=127.0.0.1")));
@@ -96,7 +96,7 @@ class SessionLimitTest {
         database.update("UPDATE user_sessions SET expires_at = now() - interval '1 second' WHERE id = ?",
                 UUID.fromString(sessionIdOf(expired, 0)));
 
-        try (AuditCapture audit = AuditCapture.start()) {
+        try (LogCapture audit = LogCapture.audit()) {
             String beyond = Api.login(email, Api.PASSWORD);
             assertThat(audit.lines(), not(hasItem(containsString("event=session_evicted"))));
             for (String alive : List.of(first, second, beyond)) {
@@ -119,7 +119,7 @@ class SessionLimitTest {
         }
 
         List<String> tokens;
-        try (AuditCapture audit = AuditCapture.start()) {
+        try (LogCapture audit = LogCapture.audit()) {
             @SuppressWarnings("unchecked")
             Supplier<String>[] racing = calls.toArray(Supplier[]::new);
             tokens = Together.run(racing);

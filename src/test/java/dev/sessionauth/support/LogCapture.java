@@ -9,7 +9,12 @@ import java.util.logging.Logger;
 
 import org.jboss.logmanager.ExtLogRecord;
 
-/** Collects every line one class logs while open, DEBUG included (its level is lowered until closed). */
+import dev.sessionauth.auth.SecurityEvents;
+
+/**
+ * Collects the lines one logger writes while open: every line of one class, DEBUG included (its level is lowered
+ * until closed), or the audit log's lines at the level it is configured with.
+ */
 public final class LogCapture extends Handler implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -24,6 +29,13 @@ public final class LogCapture extends Handler implements AutoCloseable {
     public static LogCapture of(Class<?> loggingClass) {
         LogCapture capture = new LogCapture(Logger.getLogger(loggingClass.getName()));
         capture.logger.setLevel(Level.FINEST);
+        capture.logger.addHandler(capture);
+        return capture;
+    }
+
+    /** The security events, as the audit log records them (its DEBUG lines are left out, as in production). */
+    public static LogCapture audit() {
+        LogCapture capture = new LogCapture(Logger.getLogger(SecurityEvents.CATEGORY));
         capture.logger.addHandler(capture);
         return capture;
     }

@@ -32,8 +32,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.sessionauth.support.Api;
-import dev.sessionauth.support.AuditCapture;
 import dev.sessionauth.support.Database;
+import dev.sessionauth.support.LogCapture;
 import dev.sessionauth.support.TestClock;
 import dev.sessionauth.support.Together;
 import io.quarkus.test.junit.QuarkusTest;
@@ -123,7 +123,7 @@ class ApiTokenTest {
         String id = created.extract().path("id");
         bearer(token).get(ME).then().statusCode(200);
 
-        try (AuditCapture audit = AuditCapture.start()) {
+        try (LogCapture audit = LogCapture.audit()) {
             user.request().delete(TOKENS + "/" + id).then().statusCode(200).body(equalTo("{}"));
             bearer(token).get(ME).then().statusCode(403);
             assertThat(audit.lines(), hasItem(stringContainsInOrder("event=api_tokens_revoked", "user_id=" + user.id(),
