@@ -38,6 +38,7 @@ import dev.sessionauth.security.Caller;
 import dev.sessionauth.security.CurrentCaller;
 import dev.sessionauth.security.ProxyVerificationEndpoint;
 import dev.sessionauth.security.PublicEndpoint;
+import dev.sessionauth.security.RequestCredentials;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Session login and logout, and the caller's view of their own sessions. */
@@ -79,7 +80,7 @@ public class SessionResource {
     @PublicEndpoint
     public RestResponse<UserResponse> login(@RestForm String email, @RestForm String password,
             HttpServerRequest request) {
-        ClientInfo client = new ClientInfo(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+        ClientInfo client = new ClientInfo(RequestCredentials.clientAddress(request),
                 request.getHeader(HttpHeaders.USER_AGENT));
         LoginResult login = sessionService.login(email, password, client, clock.instant());
         return RestResponse.ResponseBuilder.ok(UserResponse.of(login.user()))
