@@ -32,6 +32,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import dev.sessionauth.account.UserResponse;
 import dev.sessionauth.contract.ApiDocumentation;
 import dev.sessionauth.contract.HeaderValues;
+import dev.sessionauth.contract.ReadsForm;
 import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.contract.UuidPathParam;
 import dev.sessionauth.security.Caller;
@@ -78,6 +79,7 @@ public class SessionResource {
     @POST
     @Path("login")
     @PublicEndpoint
+    @ReadsForm
     public RestResponse<UserResponse> login(@RestForm String email, @RestForm String password,
             HttpServerRequest request) {
         ClientInfo client = new ClientInfo(RequestCredentials.clientAddress(request),
