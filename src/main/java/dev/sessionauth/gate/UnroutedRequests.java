@@ -66,11 +66,11 @@ public class UnroutedRequests {
         })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure(NotAuthenticatedException.class)
-                .recoverWithItem(() -> ErrorMapper.error(Status.UNAUTHORIZED, "Unauthorized"))
+                .recoverWithItem(failure -> errors.notAuthenticated((NotAuthenticatedException) failure))
                 .onFailure(SessionRefusedException.class)
-                .recoverWithItem(() -> errors.clearingSessionCookie(ErrorMapper.error(Status.FORBIDDEN, "Forbidden")))
+                .recoverWithItem(failure -> errors.sessionRefused((SessionRefusedException) failure))
                 .onFailure(AccessDeniedException.class)
-                .recoverWithItem(() -> ErrorMapper.error(Status.FORBIDDEN, "Forbidden"))
+                .recoverWithItem(failure -> errors.accessDenied((AccessDeniedException) failure))
                 .onFailure(TooManyAttemptsException.class)
                 .recoverWithItem(failure -> errors.tooManyAttempts((TooManyAttemptsException) failure));
     }
