@@ -2,6 +2,7 @@ package dev.sessionauth.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 
@@ -30,5 +31,10 @@ class ScheduleIntervalConverterTest {
         assertNull(converter.convert("off"));
         assertNull(converter.convert("Disabled"));
         assertNull(converter.convert(" OFF "));
+    }
+
+    @Test
+    void shouldRefuseWhatTheSchedulerWouldRefuse() {
+        assertThrows(IllegalArgumentException.class, () -> converter.convert("soon"));
     }
 }
