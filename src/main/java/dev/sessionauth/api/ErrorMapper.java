@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.sql.SQLTransientConnectionException;
 
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.sessionauth.contract.ConflictException;
 import dev.sessionauth.contract.ErrorResponse;
 import dev.sessionauth.contract.InvalidRequestException;
+import dev.sessionauth.contract.RequestViolations;
 import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.security.AccessDeniedException;
 import dev.sessionauth.security.LoginRejectedException;
@@ -49,6 +51,12 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> invalidRequest(InvalidRequestException e) {
         return error(Status.BAD_REQUEST, e.getMessage());
+    }
+
+    /** A request record's Bean Validation: the contract's message of the first rule it breaks. */
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> invalidRequestRecord(ConstraintViolationException e) {
+        return error(Status.BAD_REQUEST, RequestViolations.firstMessage(e));
     }
 
     /**

@@ -35,6 +35,9 @@ import dev.sessionauth.security.CurrentCaller;
 @SecurityRequirement(name = ApiDocumentation.SESSION)
 @SecurityRequirement(name = ApiDocumentation.BASIC)
 @SecurityRequirement(name = ApiDocumentation.API_TOKEN)
+@APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+@APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiTokenResource {
 
@@ -52,9 +55,6 @@ public class ApiTokenResource {
             + "or Basic credentials: a request authenticated by an API token gets 403.")
     @APIResponseSchema(value = CreatedApiToken.class, responseCode = "201", responseDescription = "The token, with its secret")
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
-    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @SecurityRequirement(name = ApiDocumentation.SESSION)
     @SecurityRequirement(name = ApiDocumentation.BASIC)
     @POST
@@ -66,9 +66,6 @@ public class ApiTokenResource {
 
     @Operation(summary = "The caller's unexpired API tokens, without their secrets")
     @APIResponse(responseCode = "200", description = "Newest first", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ApiTokenView.class)))
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
-    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @GET
     public List<ApiTokenView> list() {
         return apiTokenService.listUnexpired(currentCaller.get().userId(), clock.instant()).stream()
@@ -78,10 +75,7 @@ public class ApiTokenResource {
 
     @Operation(summary = "Revoke one of the caller's API tokens")
     @APIResponse(responseCode = "200", description = "{}")
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @DELETE
     @Path("{id}")
     public Map<String, String> revoke(@PathParam("id") String id) {

@@ -17,6 +17,7 @@ import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.security.AccessDeniedException;
 import dev.sessionauth.security.Caller;
 import dev.sessionauth.security.Credential;
+import dev.sessionauth.security.LastUseWrites;
 import dev.sessionauth.security.SecurityEvents;
 
 /** Creates, checks, lists and revokes the API tokens users give to other systems. */
@@ -27,13 +28,14 @@ public class ApiTokenService {
     private static final String CANNOT_CREATE = "Can't create token: ";
 
     private final SessionAuthConfig.ApiTokens config;
-    private final Duration touchInterval;
+    private final LastUseWrites lastUseWrites;
     private final ApiTokenLookup lookup;
     private final SecurityEvents securityEvents;
 
-    public ApiTokenService(SessionAuthConfig config, ApiTokenLookup lookup, SecurityEvents securityEvents) {
+    public ApiTokenService(SessionAuthConfig config, LastUseWrites lastUseWrites, ApiTokenLookup lookup,
+            SecurityEvents securityEvents) {
         this.config = config.apiTokens();
-        this.touchInterval = config.session().touchInterval();
+        this.lastUseWrites = lastUseWrites;
         this.lookup = lookup;
         this.securityEvents = securityEvents;
     }
@@ -90,9 +92,7 @@ public class ApiTokenService {
     /** Revokes every token of a user (the user's own action or an administrator's). */
     @Transactional
     public long revokeAll(Caller caller, UUID userId) {
-        if (User.findById(userId) == null) {
-            throw new ResourceNotFoundException();
-        }
+        User.findExisting(userId);
         long revoked = ApiToken.deleteAllOfUser(userId);
         securityEvents.apiTokensRevoked(caller.userId(), userId, revoked, "all", caller.clientAddress());
         return revoked;
@@ -109,8 +109,7 @@ public class ApiTokenService {
             securityEvents.authenticationFailed("token", null, clientAddress, "invalid_token");
             return token;
         }
-        Instant lastUsedAt = token.get().lastUsedAt();
-        if (lastUsedAt == null || !now.isBefore(lastUsedAt.plus(touchInterval))) {
+        if (lastUseWrites.isDue(token.get().lastUsedAt(), now)) {
             lookup.touch(token.get().id(), now);
         }
         return token;
