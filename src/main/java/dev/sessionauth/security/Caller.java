@@ -32,6 +32,17 @@ public record Caller(UUID userId, Role role, Credential credential, Optional<UUI
     }
 
     /**
+     * @throws AccessDeniedException when the caller signed in with an API token: only a caller who proved their
+     *         password (session or Basic) may create tokens, so a leaked token cannot mint successors that outlive
+     *         its revocation
+     */
+    public void requirePasswordProven() {
+        if (credential == Credential.API_TOKEN) {
+            throw new AccessDeniedException();
+        }
+    }
+
+    /**
      * The user the caller asks to act on, when they may: an administrator anyone, a plain user only themselves. A
      * plain user asking for anyone else gets 403 whether or not that user exists, so ids cannot be probed; for an
      * administrator, a target that is no id (empty) cannot exist: 404.

@@ -27,6 +27,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import dev.sessionauth.contract.ApiDocumentation;
 import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.contract.UuidPathParam;
+import dev.sessionauth.security.Caller;
 import dev.sessionauth.security.CurrentCaller;
 
 /** /api/v1/tokens: the caller's API tokens for other systems. */
@@ -61,7 +62,9 @@ public class ApiTokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
     public CreatedApiToken create(CreateApiTokenRequest request) {
-        return apiTokenService.create(currentCaller.get(), request, clock.instant());
+        Caller caller = currentCaller.get();
+        caller.requirePasswordProven();
+        return apiTokenService.create(caller, request, clock.instant());
     }
 
     @Operation(summary = "The caller's unexpired API tokens, without their secrets")

@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Optional;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -26,7 +27,11 @@ public @interface AcceptablePassword {
 
     Class<? extends Payload>[] payload() default {};
 
-    /** Asks the policy, a bean, so the list of common passwords is loaded once. */
+    /**
+     * Asks the policy, a bean, so the list of common passwords is loaded once. A bean itself so Quarkus injects it;
+     * dependent, so each use of the annotation keeps its own prefix.
+     */
+    @Dependent
     class Check implements ConstraintValidator<AcceptablePassword, String> {
 
         private final PasswordPolicy policy;
