@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
-import dev.sessionauth.user.EmailAddress;
+import dev.sessionauth.account.EmailAddress;
 
 /**
  * Stores every email in its canonical form and makes that column unique as it is, replacing the index on

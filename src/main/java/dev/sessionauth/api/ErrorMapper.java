@@ -3,15 +3,10 @@ package dev.sessionauth.api;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.sql.SQLTransientConnectionException;
-import java.time.Clock;
-import java.time.Instant;
 
 import jakarta.ws.rs.NotAllowedException;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Cookie;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,17 +20,18 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import dev.sessionauth.auth.AccessDeniedException;
-import dev.sessionauth.auth.Authenticator;
-import dev.sessionauth.auth.NotAuthenticatedException;
-import dev.sessionauth.auth.SessionRefusedException;
-import dev.sessionauth.auth.TooManyAttemptsException;
-import dev.sessionauth.session.LoginRejectedException;
+import dev.sessionauth.contract.ConflictException;
+import dev.sessionauth.contract.ErrorResponse;
+import dev.sessionauth.contract.InvalidRequestException;
+import dev.sessionauth.contract.ResourceNotFoundException;
+import dev.sessionauth.security.AccessDeniedException;
+import dev.sessionauth.security.LoginRejectedException;
+import dev.sessionauth.security.NotAuthenticatedException;
+import dev.sessionauth.security.SessionRefusedException;
+import dev.sessionauth.security.TooManyAttemptsException;
 import dev.sessionauth.session.SessionCookies;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import dev.sessionauth.store.DatabaseFailures;
 import io.vertx.core.http.HttpClosedException;
-import io.vertx.core.http.HttpServerRequest;
 
 /** The one place where exceptions become the contract's {"error": "..."} answers. */
 public class ErrorMapper {
@@ -43,17 +39,11 @@ public class ErrorMapper {
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
     private static final String FORM_READER = "org.jboss.resteasy.reactive.server.handlers.FormBodyHandler";
     private static final String REQUEST_BODY_STREAM = "org.jboss.resteasy.reactive.server.vertx.VertxInputStream$VertxBlockingInput";
-    /** quarkus.http.non-application-root-path, left at its default. */
-    private static final String QUARKUS_ENDPOINTS = "/q/";
 
-    private final Authenticator authenticator;
     private final SessionCookies sessionCookies;
-    private final Clock clock;
 
-    public ErrorMapper(Authenticator authenticator, SessionCookies sessionCookies, Clock clock) {
-        this.authenticator = authenticator;
+    public ErrorMapper(SessionCookies sessionCookies) {
         this.sessionCookies = sessionCookies;
-        this.clock = clock;
     }
 
     @ServerExceptionMapper
@@ -113,38 +103,6 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> resourceNotFound(ResourceNotFoundException e) {
         return error(Status.NOT_FOUND, "Not found");
-    }
-
-    /**
-     * A path no route matches is treated like a protected route: 401 without credentials, 403 with invalid
-     * ones, 404 only for an authenticated caller. Checking credentials is blocking work, and unmatched requests
-     * are still on the event loop, so it moves to a worker thread. Under Quarkus's /q/ the answer is a plain 404:
-     * what this port serves there is public (the API description), and health and metrics live on the management
-     * port, so a probe or scraper pointed here by mistake learns that, costs no bcrypt and counts no failure.
-     */
-    @ServerExceptionMapper
-    public Uni<RestResponse<ErrorResponse>> routeNotFound(NotFoundException e, HttpHeaders headers,
-            HttpServerRequest request, UriInfo uriInfo) {
-        // The normalised path, so that /q/../api/... is judged as the API path it is.
-        if (uriInfo.getPath().startsWith(QUARKUS_ENDPOINTS)) {
-            return Uni.createFrom().item(error(Status.NOT_FOUND, "Not found"));
-        }
-        String clientAddress = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-        Cookie cookie = headers.getCookies().get(sessionCookies.cookieName());
-        String sessionToken = cookie == null ? null : cookie.getValue();
-        Instant now = clock.instant();
-        return Uni.createFrom().item(() -> {
-            authenticator.checkUnroutedRequest(authorization, sessionToken, clientAddress, now);
-            return error(Status.NOT_FOUND, "Not found");
-        })
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onFailure(NotAuthenticatedException.class).recoverWithItem(() -> error(Status.UNAUTHORIZED, "Unauthorized"))
-                .onFailure(SessionRefusedException.class)
-                .recoverWithItem(() -> clearingSessionCookie(error(Status.FORBIDDEN, "Forbidden")))
-                .onFailure(AccessDeniedException.class).recoverWithItem(() -> error(Status.FORBIDDEN, "Forbidden"))
-                .onFailure(TooManyAttemptsException.class)
-                .recoverWithItem(failure -> tooManyAttempts((TooManyAttemptsException) failure));
     }
 
     @ServerExceptionMapper
@@ -247,11 +205,11 @@ public class ErrorMapper {
      * attributes), so it stops sending a cookie that can never work again. No Clear-Site-Data: a refused cookie may
      * have been planted by someone else, and must not cost the site's other cookies.
      */
-    private RestResponse<ErrorResponse> clearingSessionCookie(RestResponse<ErrorResponse> refusal) {
+    public RestResponse<ErrorResponse> clearingSessionCookie(RestResponse<ErrorResponse> refusal) {
         return RestResponse.ResponseBuilder.fromResponse(refusal).cookie(sessionCookies.cleared()).build();
     }
 
-    private static RestResponse<ErrorResponse> error(Status status, String message) {
+    public static RestResponse<ErrorResponse> error(Status status, String message) {
         return error(status.getStatusCode(), message);
     }
 

@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.sessionauth.auth.CredentialQueries;
-import dev.sessionauth.user.UserRow;
+import dev.sessionauth.account.UserRow;
+import dev.sessionauth.store.CredentialQueries;
 
 /**
  * The hot path of every cookie-authenticated request, in plain JDBC: one prepared statement (session joined to its

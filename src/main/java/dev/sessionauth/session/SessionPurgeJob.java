@@ -8,7 +8,7 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.sessionauth.config.SessionAuthConfig;
-import dev.sessionauth.job.JobLeases;
+import dev.sessionauth.store.JobLeases;
 import io.quarkus.scheduler.Scheduled;
 
 /**

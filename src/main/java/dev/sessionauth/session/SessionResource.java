@@ -29,15 +29,15 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import dev.sessionauth.api.ApiDocumentation;
-import dev.sessionauth.api.HeaderValues;
-import dev.sessionauth.api.ResourceNotFoundException;
-import dev.sessionauth.api.UuidPathParam;
-import dev.sessionauth.auth.Caller;
-import dev.sessionauth.auth.CurrentCaller;
-import dev.sessionauth.auth.ProxyVerificationEndpoint;
-import dev.sessionauth.auth.PublicEndpoint;
-import dev.sessionauth.user.UserResponse;
+import dev.sessionauth.account.UserResponse;
+import dev.sessionauth.contract.ApiDocumentation;
+import dev.sessionauth.contract.HeaderValues;
+import dev.sessionauth.contract.ResourceNotFoundException;
+import dev.sessionauth.contract.UuidPathParam;
+import dev.sessionauth.security.Caller;
+import dev.sessionauth.security.CurrentCaller;
+import dev.sessionauth.security.ProxyVerificationEndpoint;
+import dev.sessionauth.security.PublicEndpoint;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Session login and logout, and the caller's view of their own sessions. */

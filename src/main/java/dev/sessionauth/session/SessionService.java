@@ -10,13 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import dev.sessionauth.api.InvalidRequestException;
-import dev.sessionauth.api.ResourceNotFoundException;
-import dev.sessionauth.auth.Caller;
-import dev.sessionauth.auth.CredentialVerifier;
-import dev.sessionauth.auth.SecurityEvents;
+import dev.sessionauth.account.User;
 import dev.sessionauth.config.SessionAuthConfig;
-import dev.sessionauth.user.User;
+import dev.sessionauth.contract.InvalidRequestException;
+import dev.sessionauth.contract.ResourceNotFoundException;
+import dev.sessionauth.security.Caller;
+import dev.sessionauth.security.CredentialVerifier;
+import dev.sessionauth.security.LoginRejectedException;
+import dev.sessionauth.security.SecurityEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Creates, checks, lists and ends server-side sessions. */

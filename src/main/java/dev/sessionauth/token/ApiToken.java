@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import dev.sessionauth.user.User;
+import dev.sessionauth.account.User;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A named, expiring API token of a user; the database keeps only the SHA-256 of the secret. */

@@ -24,10 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-import dev.sessionauth.api.ApiDocumentation;
-import dev.sessionauth.api.ResourceNotFoundException;
-import dev.sessionauth.api.UuidPathParam;
-import dev.sessionauth.auth.CurrentCaller;
+import dev.sessionauth.contract.ApiDocumentation;
+import dev.sessionauth.contract.ResourceNotFoundException;
+import dev.sessionauth.contract.UuidPathParam;
+import dev.sessionauth.security.CurrentCaller;
 
 /** /api/v1/tokens: the caller's API tokens for other systems. */
 @Path("/api/v1/tokens")

@@ -10,14 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import dev.sessionauth.api.InvalidRequestException;
-import dev.sessionauth.api.ResourceNotFoundException;
-import dev.sessionauth.auth.AccessDeniedException;
-import dev.sessionauth.auth.Caller;
-import dev.sessionauth.auth.Credential;
-import dev.sessionauth.auth.SecurityEvents;
+import dev.sessionauth.account.User;
 import dev.sessionauth.config.SessionAuthConfig;
-import dev.sessionauth.user.User;
+import dev.sessionauth.contract.InvalidRequestException;
+import dev.sessionauth.contract.ResourceNotFoundException;
+import dev.sessionauth.security.AccessDeniedException;
+import dev.sessionauth.security.Caller;
+import dev.sessionauth.security.Credential;
+import dev.sessionauth.security.SecurityEvents;
 
 /** Creates, checks, lists and revokes the API tokens users give to other systems. */
 @ApplicationScoped

@@ -8,8 +8,10 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import dev.sessionauth.api.InvalidRequestException;
+import dev.sessionauth.account.Role;
+import dev.sessionauth.account.User;
 import dev.sessionauth.config.SessionAuthConfig;
+import dev.sessionauth.contract.InvalidRequestException;
 import io.quarkus.runtime.StartupEvent;
 
 /** Creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD at start-up; an existing user is never changed. */

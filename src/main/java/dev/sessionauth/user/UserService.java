@@ -14,14 +14,17 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
 
-import dev.sessionauth.api.ConflictException;
-import dev.sessionauth.api.InvalidRequestException;
-import dev.sessionauth.auth.AccessDeniedException;
-import dev.sessionauth.auth.Caller;
-import dev.sessionauth.auth.CredentialVerifier;
-import dev.sessionauth.auth.PasswordHasher;
-import dev.sessionauth.auth.SecurityEvents;
-import dev.sessionauth.session.LoginRejectedException;
+import dev.sessionauth.account.EmailAddress;
+import dev.sessionauth.account.Role;
+import dev.sessionauth.account.User;
+import dev.sessionauth.contract.ConflictException;
+import dev.sessionauth.contract.InvalidRequestException;
+import dev.sessionauth.security.AccessDeniedException;
+import dev.sessionauth.security.Caller;
+import dev.sessionauth.security.CredentialVerifier;
+import dev.sessionauth.security.LoginRejectedException;
+import dev.sessionauth.security.PasswordHasher;
+import dev.sessionauth.security.SecurityEvents;
 import dev.sessionauth.session.UserSession;
 import dev.sessionauth.token.ApiToken;
 import io.quarkus.narayana.jta.QuarkusTransaction;
