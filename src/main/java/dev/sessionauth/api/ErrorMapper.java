@@ -2,9 +2,11 @@ package dev.sessionauth.api;
 
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -173,7 +175,13 @@ public class ErrorMapper {
     /** The database cannot be reached, or no pooled connection came free in time: 503, and the client may retry. */
     @ServerExceptionMapper({ JDBCConnectionException.class, SQLTransientConnectionException.class })
     public RestResponse<ErrorResponse> databaseUnavailable(Exception e, UriInfo uriInfo) {
-        LOG.warnf("Database unavailable while serving %s: %s", uriInfo.getPath(), e.getMessage());
+        return databaseUnavailable(uriInfo, e.getMessage());
+    }
+
+    /** One line, whatever the driver put after the first: a server error's context comes on lines of its own. */
+    private static RestResponse<ErrorResponse> databaseUnavailable(UriInfo uriInfo, String message) {
+        String firstLine = message == null ? "" : message.lines().findFirst().orElse("");
+        LOG.warnf("Database unavailable while serving %s: %s", uriInfo.getPath(), firstLine);
         return error(Status.SERVICE_UNAVAILABLE, "Service unavailable");
     }
 
@@ -190,8 +198,9 @@ public class ErrorMapper {
     }
 
     /**
-     * A bug, not a client error: log it once with its stack trace and answer without details. The one exception is a
-     * form body Quarkus REST could not read, which its form reader reports with plain runtime exceptions.
+     * A bug, not a client error: log it once with its stack trace and answer without details. The exceptions are a
+     * form body Quarkus REST could not read, which its form reader reports with plain runtime exceptions, a broken
+     * request stream, and an unavailable database wrapped by the transaction manager (a failed commit).
      */
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> unexpected(Throwable e, UriInfo uriInfo) {
@@ -203,6 +212,12 @@ public class ErrorMapper {
             // its body was being read: its fault, and Vert.x has usually closed the connection already.
             LOG.debugf("The request body to %s could not be read: %s", uriInfo.getPath(), e);
             return error(Status.BAD_REQUEST, InvalidRequestException.WRONG_FORMAT);
+        }
+        Optional<SQLException> unavailable = DatabaseFailures.unavailableCause(e);
+        if (unavailable.isPresent()) {
+            // Typically a commit cut off by the primary going away, wrapped by the transaction manager: never
+            // acknowledged, so the client may retry, as after any other outage.
+            return databaseUnavailable(uriInfo, unavailable.get().getMessage());
         }
         LOG.errorf(e, "Unexpected error while serving %s", uriInfo.getPath());
         return error(Status.INTERNAL_SERVER_ERROR, "Internal server error");
