@@ -151,25 +151,42 @@ class DatabaseOutageTest {
     void shouldAnswer503WithOneWarningWhenTheConnectionDiesWhileALoginCommits() {
         String email = Api.uniqueEmail();
         String userId = Api.createUser(email);
-        endConnectionAtCommit("INSERT", "NEW.user_id = '" + UUID.fromString(userId) + "'");
+        endConnection("INSERT", "NEW.user_id = '" + UUID.fromString(userId) + "'", true);
 
         assertOneWarningAndA503("/api/v1/auth_session/login", path -> given().formParam("email", email)
                 .formParam("password", Api.PASSWORD).post(path));
 
-        database.update("DROP TRIGGER die_at_commit ON user_sessions");
+        database.update("DROP TRIGGER end_connection ON user_sessions");
         String token = Api.login(email, Api.PASSWORD);
         given().cookie(Api.COOKIE, token).get("/api/v1/users/me").then().statusCode(200).body("email", equalTo(email));
+    }
+
+    /**
+     * The same when the connection dies a moment earlier, while the new session is written: Hibernate writes it as
+     * the transaction manager prepares the commit, which then fails in another way.
+     */
+    @Test
+    void shouldAnswer503WithOneWarningWhenTheConnectionDiesWhileALoginsSessionIsWritten() {
+        String email = Api.uniqueEmail();
+        String userId = Api.createUser(email);
+        endConnection("INSERT", "NEW.user_id = '" + UUID.fromString(userId) + "'", false);
+
+        assertOneWarningAndA503("/api/v1/auth_session/login", path -> given().formParam("email", email)
+                .formParam("password", Api.PASSWORD).post(path));
+
+        database.update("DROP TRIGGER end_connection ON user_sessions");
+        Api.login(email, Api.PASSWORD);
     }
 
     /** The same for a logout: not acknowledged, so the session may or may not have ended, and the client may retry. */
     @Test
     void shouldAnswer503WithOneWarningWhenTheConnectionDiesWhileALogoutCommits() {
         Api.LoggedInUser user = Api.newLoggedInUser();
-        endConnectionAtCommit("DELETE", "OLD.user_id = '" + UUID.fromString(user.id()) + "'");
+        endConnection("DELETE", "OLD.user_id = '" + UUID.fromString(user.id()) + "'", true);
 
         assertOneWarningAndA503("/api/v1/auth_session/logout", path -> user.request().delete(path));
 
-        database.update("DROP TRIGGER die_at_commit ON user_sessions");
+        database.update("DROP TRIGGER end_connection ON user_sessions");
         user.request().get("/api/v1/users/me").then().statusCode(200);
         user.request().delete("/api/v1/auth_session/logout").then().statusCode(200);
         user.request().get("/api/v1/users/me").then().statusCode(403);
@@ -188,11 +205,12 @@ class DatabaseOutageTest {
     }
 
     /**
-     * A deferred trigger runs when the transaction commits: terminating its own backend then drops the connection
-     * during COMMIT, as a primary stopped at that moment does (the client sees the connection end instead of an
-     * acknowledgement). Only the rows {@code condition} selects, so no other request is affected.
+     * A trigger that terminates its own backend drops the connection as a primary stopped at that moment does: the
+     * client sees the connection end instead of an answer. Deferred ({@code atCommit}), it runs when the transaction
+     * commits; otherwise right after the statement. Only for the rows {@code condition} selects, so no other request
+     * is affected.
      */
-    private void endConnectionAtCommit(String event, String condition) {
+    private void endConnection(String event, String condition, boolean atCommit) {
         database.update("""
                 CREATE OR REPLACE FUNCTION end_own_connection() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
@@ -200,9 +218,10 @@ class DatabaseOutageTest {
                     RETURN NULL;
                 END $$""");
         // A test that failed half-way may have left its trigger; it only ever selects that test's user.
-        database.update("DROP TRIGGER IF EXISTS die_at_commit ON user_sessions");
-        database.update("CREATE CONSTRAINT TRIGGER die_at_commit AFTER " + event + " ON user_sessions "
-                + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (" + condition + ") EXECUTE FUNCTION end_own_connection()");
+        database.update("DROP TRIGGER IF EXISTS end_connection ON user_sessions");
+        database.update("CREATE CONSTRAINT TRIGGER end_connection AFTER " + event + " ON user_sessions "
+                + (atCommit ? "DEFERRABLE INITIALLY DEFERRED" : "NOT DEFERRABLE") + " FOR EACH ROW WHEN (" + condition
+                + ") EXECUTE FUNCTION end_own_connection()");
     }
 
     private static void awaitStatus(Callable<Integer> request, int expected) throws Exception {
