@@ -20,9 +20,10 @@
 #                                answers and the seconds of 503, then rejoins. Results in DIR/results.md
 #   ha/ha.sh down                stops the instances and both nodes and deletes HA_BASE
 #
-# Settings (environment): HA_BASE (/tmp/session-auth-ha: data, logs, process ids), HA_PG_PORT (55441; node2 uses
-# the next port), HA_HTTP_PORT (8191) and HA_MANAGEMENT_PORT (9191) for the first instance, the next ports for the
-# others; BCRYPT_COST (4: a demonstration, not production), HA_OUT (ha/results/<time>) for `measure`.
+# Settings (environment): HA_BASE (/tmp/session-auth-ha: data, logs, process ids), HA_PG_PORT (25441; node2 uses the
+# next port; below 32768, where the kernel picks client ports and tests pick free ones), HA_HTTP_PORT (8191) and
+# HA_MANAGEMENT_PORT (9191) for the first instance, the next ports for the others; BCRYPT_COST (4: a demonstration,
+# not production), HA_OUT (ha/results/<time>) for `measure`. If `up` fails half-way, `down` clears what it started.
 # Run as root, PostgreSQL runs as user postgres (initdb and pg_ctl refuse root), so HA_BASE must be reachable by it.
 # Needs PostgreSQL's server binaries (pg_config --bindir, or /usr/lib/postgresql/15/bin), curl, python3, and the
 # packaged service (built with ./mvnw package -DskipTests -Dnative-sources.skip when missing).
@@ -30,7 +31,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PGBIN=${PGBIN:-$(pg_config --bindir 2>/dev/null || echo /usr/lib/postgresql/15/bin)}
 BASE=${HA_BASE:-/tmp/session-auth-ha}
-PG_PORT=${HA_PG_PORT:-55441}
+PG_PORT=${HA_PG_PORT:-25441}
 FIRST_HTTP_PORT=${HA_HTTP_PORT:-8191}
 FIRST_MANAGEMENT_PORT=${HA_MANAGEMENT_PORT:-9191}
 ADMIN_EMAIL=admin@ha.local
