@@ -1,7 +1,9 @@
 package dev.sessionauth.api;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
@@ -134,7 +136,13 @@ public class ErrorMapper {
     /** The database cannot be reached, or no pooled connection came free in time: 503, and the client may retry. */
     @ServerExceptionMapper({ JDBCConnectionException.class, SQLTransientConnectionException.class })
     public RestResponse<ErrorResponse> databaseUnavailable(Exception e, UriInfo uriInfo) {
-        LOG.warnf("Database unavailable while serving %s: %s", uriInfo.getPath(), e.getMessage());
+        return databaseUnavailable(uriInfo, e.getMessage());
+    }
+
+    /** One line, whatever the driver put after the first: a server error's context comes on lines of its own. */
+    private static RestResponse<ErrorResponse> databaseUnavailable(UriInfo uriInfo, String message) {
+        String firstLine = message == null ? "" : message.lines().findFirst().orElse("");
+        LOG.warnf("Database unavailable while serving %s: %s", uriInfo.getPath(), firstLine);
         return error(Status.SERVICE_UNAVAILABLE, "Service unavailable");
     }
 
@@ -168,6 +176,12 @@ public class ErrorMapper {
     }
 
     private static RestResponse<ErrorResponse> bug(Throwable e, UriInfo uriInfo) {
+        Optional<SQLException> unavailable = DatabaseFailures.unavailableCause(e);
+        if (unavailable.isPresent()) {
+            // Typically a commit cut off by the primary going away, wrapped by the transaction manager: never
+            // acknowledged, so the client may retry, as after any other outage.
+            return databaseUnavailable(uriInfo, unavailable.get().getMessage());
+        }
         LOG.errorf(e, "Unexpected error while serving %s", uriInfo.getPath());
         return error(Status.INTERNAL_SERVER_ERROR, "Internal server error");
     }
