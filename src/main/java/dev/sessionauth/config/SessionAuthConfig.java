@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /** Typed configuration of the service; application.properties maps the contract's environment names onto it. */
@@ -61,7 +62,8 @@ public interface SessionAuthConfig {
          * lease, so the purge runs about once per interval however many instances there are.
          */
         @WithDefault("5m")
-        String interval();
+        @WithConverter(ScheduleIntervalConverter.class)
+        Optional<Duration> interval();
 
         /** Rows deleted per transaction, so the table is never locked for long and each batch is a short burst. */
         @WithDefault("250")

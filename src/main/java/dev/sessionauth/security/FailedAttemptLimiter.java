@@ -1,8 +1,5 @@
 package dev.sessionauth.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -68,7 +64,7 @@ public class FailedAttemptLimiter {
     public Attempt begin(String email, String clientAddress, Instant now) {
         // Accounts are keyed by a hash of the canonical email, the form lookups find the account by, so every spelling
         // that reaches an account counts against it. A hash: fixed size, and the table holds no addresses of people.
-        String hashedEmail = sha256Hex(EmailAddress.canonical(email));
+        String hashedEmail = Sha256.hex(EmailAddress.canonical(email));
         String account = "account:" + hashedEmail;
         String address = addressSubject(clientAddress);
         String successes = "successes:" + hashedEmail;
@@ -178,14 +174,5 @@ public class FailedAttemptLimiter {
 
     private static String addressSubject(String clientAddress) {
         return "address:" + (clientAddress == null ? "unknown" : clientAddress);
-    }
-
-    private static String sha256Hex(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", impossible);
-        }
     }
 }
