@@ -27,8 +27,8 @@ public @interface TokenLifetime {
     Class<? extends Payload>[] payload() default {};
 
     /**
-     * A bean, so that the maximum comes from the configuration. The configuration is read when a value is checked:
-     * Hibernate Validator creates its validators while Quarkus starts, before the runtime configuration exists.
+     * A bean, so that the maximum comes from the configuration. Read when a request is checked: Quarkus may create
+     * its validators before the configuration mappings are there.
      */
     @Dependent
     class Check implements ConstraintValidator<TokenLifetime, Integer> {
