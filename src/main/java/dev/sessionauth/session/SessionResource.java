@@ -36,6 +36,7 @@ import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.contract.UuidPathParam;
 import dev.sessionauth.security.Caller;
 import dev.sessionauth.security.CurrentCaller;
+import dev.sessionauth.security.ProxyAccessRule;
 import dev.sessionauth.security.ProxyVerificationEndpoint;
 import dev.sessionauth.security.PublicEndpoint;
 import io.vertx.core.http.HttpServerRequest;
@@ -49,6 +50,7 @@ public class SessionResource {
     static final String USER_ID_HEADER = "X-User-Id";
     static final String USER_EMAIL_HEADER = "X-User-Email";
     static final String USER_ROLES_HEADER = "X-User-Roles";
+    static final String USER_GROUPS_HEADER = "X-User-Groups";
     static final String NEXT_CURSOR_HEADER = "X-Next-Cursor";
 
     private final SessionService sessionService;
@@ -93,7 +95,10 @@ public class SessionResource {
      * {@link ProxyVerificationEndpoint}).
      */
     @Operation(summary = "Check the caller's credentials for a reverse proxy (nginx auth_request)", description = "200 with X-User-Id, "
-            + "X-User-Email (percent-encoded UTF-8) and X-User-Roles headers and the user as body; 401 for missing, invalid, expired "
+            + "X-User-Email (percent-encoded UTF-8), X-User-Roles and X-User-Groups (the names, sorted, comma-separated) headers "
+            + "and the user as body; 403 when the caller is in none of the groups named by group parameters (or an unknown one) "
+            + "or has none of the roles named by role parameters, and for a read-only API token unless X-Original-Method is GET "
+            + "or HEAD; 401 for missing, invalid, expired "
             + "or revoked credentials and for a locked-out Basic login; a refused session cookie's 401 also clears it (Set-Cookie with "
             + "Max-Age=0, for the proxy to pass on). Send the proxied request's method in X-Original-Method: an "
             + "unsafe method riding on the session cookie from another site is refused with 403.")
@@ -106,12 +111,17 @@ public class SessionResource {
     @GET
     @Path("verify")
     @ProxyVerificationEndpoint
-    public RestResponse<UserResponse> verify() {
-        UserResponse user = currentCaller.get().profile();
+    public RestResponse<UserResponse> verify(
+            @Parameter(description = "A group the caller must belong to; repeated, any one of them") @RestQuery List<String> group,
+            @Parameter(description = "A role (user or admin) the caller must have; repeated, any one of them") @RestQuery List<String> role) {
+        Caller caller = currentCaller.get();
+        new ProxyAccessRule(group, role).check(caller);
+        UserResponse user = caller.profile();
         return RestResponse.ResponseBuilder.ok(user)
                 .header(USER_ID_HEADER, user.id())
                 .header(USER_EMAIL_HEADER, HeaderValues.percentEncoded(user.email()))
                 .header(USER_ROLES_HEADER, user.role())
+                .header(USER_GROUPS_HEADER, String.join(",", user.groups()))
                 .build();
     }
 
