@@ -16,20 +16,26 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import dev.sessionauth.contract.ResourceNotFoundException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 
-/** A person who can sign in; the password is only ever held as a bcrypt hash. */
+/**
+ * A person who can sign in; the password is only ever held as a bcrypt hash. The columns are named in
+ * {@link UserRow}, which explains why the table has two readers.
+ */
 @Entity
 @Table(name = "users")
 public class User extends PanacheEntityBase {
 
     @Id
+    @Column(name = UserRow.ID)
     public UUID id;
 
     /** Always in its canonical form ({@link EmailAddress#canonical}). */
     @NotBlank
     @Size(max = 254)
+    @Column(name = UserRow.EMAIL)
     public String email;
 
     @NotBlank
@@ -37,27 +43,28 @@ public class User extends PanacheEntityBase {
     public String passwordHash;
 
     @Size(max = 255)
-    @Column(name = "first_name")
+    @Column(name = UserRow.FIRST_NAME)
     public String firstName;
 
     @Size(max = 255)
-    @Column(name = "last_name")
+    @Column(name = UserRow.LAST_NAME)
     public String lastName;
 
     @NotNull
     @Enumerated(EnumType.STRING)
+    @Column(name = UserRow.ROLE)
     public Role role;
 
     /** When an administrator disabled the account; null for an active account. */
-    @Column(name = "disabled_at")
+    @Column(name = UserRow.DISABLED_AT)
     public Instant disabledAt;
 
     @NotNull
-    @Column(name = "created_at")
+    @Column(name = UserRow.CREATED_AT)
     public Instant createdAt;
 
     @NotNull
-    @Column(name = "updated_at")
+    @Column(name = UserRow.UPDATED_AT)
     public Instant updatedAt;
 
     /**
@@ -71,6 +78,19 @@ public class User extends PanacheEntityBase {
             return Optional.empty();
         }
         return find("email = ?1", canonical).firstResultOptional();
+    }
+
+    /** The user addressed by a request, which must exist: otherwise 404. */
+    public static User findExisting(UUID id) {
+        return User.<User> findByIdOptional(id).orElseThrow(ResourceNotFoundException::new);
+    }
+
+    /**
+     * The same, its row locked (SELECT ... FOR NO KEY UPDATE) until the transaction ends: a concurrent delete either
+     * waits for this change or makes it find nothing (404).
+     */
+    public static User lockExisting(UUID id) {
+        return User.<User> findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(ResourceNotFoundException::new);
     }
 
     /**

@@ -1,25 +1,24 @@
 package dev.sessionauth.account;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import dev.sessionauth.contract.ApiTimestamps;
 
-/** A user as the API shows it: never a password or a hash. {@code groups} are the names, sorted. */
+/**
+ * A user as the API shows it: never a password or a hash. Built only from a {@link UserRow}, the one mapping.
+ * {@code groups} are the names of the user's groups, sorted.
+ */
 public record UserResponse(String id, String email, String firstName, String lastName, String role, boolean disabled,
         String createdAt, String updatedAt, List<String> groups) {
 
-    /** Reads the user's groups: one query. */
     public static UserResponse of(User user) {
-        return of(user.id, user.email, user.firstName, user.lastName, user.role, user.disabledAt != null, user.createdAt,
-                user.updatedAt, GroupMember.groupNamesOf(user.id));
+        return of(UserRow.of(user));
     }
 
-    public static UserResponse of(UUID id, String email, String firstName, String lastName, Role role, boolean disabled,
-            Instant createdAt, Instant updatedAt, List<String> groups) {
-        return new UserResponse(id.toString(), email, firstName, lastName, role.name().toLowerCase(Locale.ROOT), disabled,
-                ApiTimestamps.format(createdAt), ApiTimestamps.format(updatedAt), List.copyOf(groups));
+    public static UserResponse of(UserRow user) {
+        return new UserResponse(user.id().toString(), user.email(), user.firstName(), user.lastName(),
+                user.role().name().toLowerCase(Locale.ROOT), user.disabled(), ApiTimestamps.format(user.createdAt()),
+                ApiTimestamps.format(user.updatedAt()), user.groups());
     }
 }

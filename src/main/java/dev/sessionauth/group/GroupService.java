@@ -16,7 +16,6 @@ import dev.sessionauth.contract.ConflictException;
 import dev.sessionauth.contract.InvalidRequestException;
 import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.contract.UuidPathParam;
-import dev.sessionauth.security.AccessDeniedException;
 import dev.sessionauth.security.Caller;
 import dev.sessionauth.security.SecurityEvents;
 
@@ -38,7 +37,7 @@ public class GroupService {
 
     @Transactional
     public UserGroup create(Caller caller, CreateGroupRequest request, Instant now) {
-        requireAdmin(caller);
+        caller.requireAdmin();
         String name = request.name();
         if (name == null || name.isBlank()) {
             throw new InvalidRequestException("name missing");
@@ -56,7 +55,7 @@ public class GroupService {
     }
 
     public GroupPage<UserGroup> list(Caller caller, String limit, String cursor) {
-        requireAdmin(caller);
+        caller.requireAdmin();
         int pageSize = PageCursor.pageSize(limit);
         String after = PageCursor.decode(cursor);
         if (after != null && !UserGroup.isValidName(after)) {
@@ -66,21 +65,21 @@ public class GroupService {
     }
 
     public UserGroup get(Caller caller, String name) {
-        requireAdmin(caller);
+        caller.requireAdmin();
         return existing(name);
     }
 
     /** Deletes the group; its memberships and its place in API tokens' group lists go with it. */
     @Transactional
     public void delete(Caller caller, String name) {
-        requireAdmin(caller);
+        caller.requireAdmin();
         UserGroup group = existing(name);
         group.delete();
         securityEvents.groupDeleted(caller.userId(), group.id, group.name, caller.clientAddress());
     }
 
     public GroupPage<GroupMember.Listed> members(Caller caller, String name, String limit, String cursor) {
-        requireAdmin(caller);
+        caller.requireAdmin();
         UserGroup group = existing(name);
         int pageSize = PageCursor.pageSize(limit);
         String afterText = PageCursor.decode(cursor);
@@ -92,7 +91,7 @@ public class GroupService {
     /** Adds the user to the group; adding a member again changes nothing and is no error. */
     @Transactional
     public User addMember(Caller caller, String name, String userId, Instant now) {
-        requireAdmin(caller);
+        caller.requireAdmin();
         UserGroup group = existing(name);
         User user = existingUser(userId);
         if (GroupMember.insertIfAbsent(group.id, user.id, now)) {
@@ -104,7 +103,7 @@ public class GroupService {
     /** Removes the user from the group; removing a non-member changes nothing and is no error. */
     @Transactional
     public void removeMember(Caller caller, String name, String userId) {
-        requireAdmin(caller);
+        caller.requireAdmin();
         UserGroup group = existing(name);
         User user = existingUser(userId);
         if (GroupMember.remove(group.id, user.id)) {
@@ -141,11 +140,5 @@ public class GroupService {
                     + UserGroup.MAX_DESCRIPTION_LENGTH + " characters, without control characters");
         }
         return trimmed;
-    }
-
-    private static void requireAdmin(Caller caller) {
-        if (!caller.isAdmin()) {
-            throw new AccessDeniedException();
-        }
     }
 }
