@@ -94,6 +94,18 @@ public class User extends PanacheEntityBase {
     }
 
     /**
+     * The user, when they exist, their row kept (SELECT ... FOR KEY SHARE) until the transaction ends, for a row
+     * that will refer to them: a concurrent delete waits for this transaction, then removes that row too, or has
+     * removed the user already, and then this finds nothing. Without it the new row's foreign key check fails at
+     * insert. Other changes to the user do not wait.
+     */
+    public static Optional<User> keepForReference(UUID id) {
+        return getSession().createNativeQuery("SELECT * FROM users WHERE id = ?1 FOR KEY SHARE", User.class)
+                .setParameter(1, id)
+                .uniqueResultOptional();
+    }
+
+    /**
      * The enabled administrators, their rows locked until the transaction ends. Always locked in id order, so two
      * transactions that both take these locks wait for each other instead of deadlocking.
      */

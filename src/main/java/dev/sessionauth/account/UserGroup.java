@@ -24,7 +24,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class UserGroup extends PanacheEntityBase {
 
     /** The names a group may have (the database checks the same pattern). */
-    public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    public static final String NAME_PATTERN = "[a-z0-9][a-z0-9_-]{0,63}";
+
+    public static final Pattern NAME = Pattern.compile(NAME_PATTERN);
 
     public static final int MAX_DESCRIPTION_LENGTH = 500;
 
@@ -48,6 +50,32 @@ public class UserGroup extends PanacheEntityBase {
 
     public static Optional<UserGroup> findByName(String name) {
         return isValidName(name) ? find("name = ?1", name).firstResultOptional() : Optional.empty();
+    }
+
+    /**
+     * The group, when it exists, its row kept (SELECT ... FOR KEY SHARE) until the transaction ends, for rows that
+     * will refer to it (a membership, a token's group): a concurrent delete waits for this transaction and then
+     * removes those rows too, or has removed the group already, and then this finds nothing. Without it the new
+     * rows' foreign key check fails at insert.
+     */
+    public static Optional<UserGroup> keepForReference(String name) {
+        if (!isValidName(name)) {
+            return Optional.empty();
+        }
+        return getSession().createNativeQuery("SELECT * FROM user_groups WHERE name = ?1 FOR KEY SHARE",
+                UserGroup.class)
+                .setParameter(1, name)
+                .uniqueResultOptional();
+    }
+
+    /**
+     * Deletes the group; the database removes its memberships and its place in tokens' group lists. A bulk delete:
+     * removing the loaded entity would fail at commit when a concurrent request deleted the row first.
+     *
+     * @return whether this call deleted it
+     */
+    public static boolean deleteIfPresent(UUID id) {
+        return delete("id", id) == 1;
     }
 
     /** Up to {@code limit} groups by name, after {@code afterName} when it is not null. */

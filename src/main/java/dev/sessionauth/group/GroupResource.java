@@ -67,6 +67,8 @@ public class GroupResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
     public GroupView create(CreateGroupRequest request) {
+        // Before the service checks the body on entry: a non-administrator is told nothing about it.
+        currentCaller.get().requireAdmin();
         return GroupView.of(groupService.create(currentCaller.get(), request, clock.instant()));
     }
 

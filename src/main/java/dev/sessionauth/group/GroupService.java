@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 
 import dev.sessionauth.account.GroupMember;
 import dev.sessionauth.account.User;
@@ -26,7 +27,6 @@ import dev.sessionauth.security.SecurityEvents;
 @ApplicationScoped
 public class GroupService {
 
-    private static final String CANNOT_CREATE = "Can't create group: ";
     private static final String CANNOT_LIST = "Can't list: ";
 
     private final SecurityEvents securityEvents;
@@ -35,22 +35,15 @@ public class GroupService {
         this.securityEvents = securityEvents;
     }
 
+    /** Creates the group; the request's fields are checked on entry (Bean Validation of the @Valid parameter). */
     @Transactional
-    public UserGroup create(Caller caller, CreateGroupRequest request, Instant now) {
+    public UserGroup create(Caller caller, @Valid CreateGroupRequest request, Instant now) {
         caller.requireAdmin();
-        String name = request.name();
-        if (name == null || name.isBlank()) {
-            throw new InvalidRequestException("name missing");
-        }
-        if (!UserGroup.isValidName(name)) {
-            throw new InvalidRequestException(CANNOT_CREATE + "name must match " + UserGroup.NAME.pattern());
-        }
-        String description = validDescription(request.description());
         UUID id = UUID.randomUUID();
-        if (!UserGroup.insertIfNameFree(id, name, description, now)) {
-            throw new ConflictException(CANNOT_CREATE + "name already used");
+        if (!UserGroup.insertIfNameFree(id, request.name(), storedDescription(request.description()), now)) {
+            throw new ConflictException(CreateGroupRequest.CANNOT_CREATE + "name already used");
         }
-        securityEvents.groupCreated(caller.userId(), id, name, caller.clientAddress());
+        securityEvents.groupCreated(caller.userId(), id, request.name(), caller.clientAddress());
         return UserGroup.findById(id);
     }
 
@@ -74,7 +67,10 @@ public class GroupService {
     public void delete(Caller caller, String name) {
         caller.requireAdmin();
         UserGroup group = existing(name);
-        group.delete();
+        // Of two deletes at once, the second waits for the first's row lock, then finds the row gone.
+        if (!UserGroup.deleteIfPresent(group.id)) {
+            throw new ResourceNotFoundException();
+        }
         securityEvents.groupDeleted(caller.userId(), group.id, group.name, caller.clientAddress());
     }
 
@@ -92,8 +88,10 @@ public class GroupService {
     @Transactional
     public User addMember(Caller caller, String name, String userId, Instant now) {
         caller.requireAdmin();
-        UserGroup group = existing(name);
-        User user = existingUser(userId);
+        // Both rows kept until the membership commits: deleting either waits for it, or has already made this a 404.
+        UserGroup group = UserGroup.keepForReference(name).orElseThrow(ResourceNotFoundException::new);
+        User user = UuidPathParam.parse(userId).flatMap(User::keepForReference)
+                .orElseThrow(ResourceNotFoundException::new);
         if (GroupMember.insertIfAbsent(group.id, user.id, now)) {
             securityEvents.groupMemberAdded(caller.userId(), group.id, group.name, user.id, caller.clientAddress());
         }
@@ -130,15 +128,8 @@ public class GroupService {
                 .orElseThrow(ResourceNotFoundException::new);
     }
 
-    private static String validDescription(String description) {
-        if (description == null || description.isBlank()) {
-            return null;
-        }
-        String trimmed = description.strip();
-        if (trimmed.length() > UserGroup.MAX_DESCRIPTION_LENGTH || trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidRequestException(CANNOT_CREATE + "description must be at most "
-                    + UserGroup.MAX_DESCRIPTION_LENGTH + " characters, without control characters");
-        }
-        return trimmed;
+    /** What is stored of a valid description: no surrounding white space, and none at all when blank. */
+    private static String storedDescription(String description) {
+        return description == null || description.isBlank() ? null : description.strip();
     }
 }

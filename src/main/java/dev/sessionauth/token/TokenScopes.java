@@ -34,12 +34,14 @@ final class TokenScopes {
         List<UserGroup> groups = new ArrayList<>();
         for (String name : new LinkedHashSet<>(names)) {
             if (!UserGroup.isValidName(name)) {
-                throw new InvalidRequestException(CANNOT_CREATE + "group names must match " + UserGroup.NAME.pattern());
+                throw new InvalidRequestException(CANNOT_CREATE + "group names must match " + UserGroup.NAME_PATTERN);
             }
             if (!ownGroups.contains(name)) {
                 throw new InvalidRequestException(CANNOT_CREATE + "not a member of group " + name);
             }
-            groups.add(UserGroup.findByName(name).orElseThrow());
+            // Kept until the token commits: a group deleted meanwhile is then not a membership of the owner.
+            groups.add(UserGroup.keepForReference(name).orElseThrow(
+                    () -> new InvalidRequestException(CANNOT_CREATE + "not a member of group " + name)));
         }
         return groups;
     }

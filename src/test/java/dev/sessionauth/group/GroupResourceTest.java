@@ -35,6 +35,7 @@ import io.restassured.response.Response;
 class GroupResourceTest {
 
     private static final String GROUPS = "/api/v1/groups";
+    private static final String NAME_PATTERN = "Can't create group: name must match [a-z0-9][a-z0-9_-]{0,63}";
 
     @Inject
     Database database;
@@ -59,9 +60,13 @@ class GroupResourceTest {
 
     @Test
     void shouldRefuseNamesOutsideThePattern() {
-        for (String bad : List.of("Upper", "-leading-dash", "_x", "has space", "dot.ted", "é", "a".repeat(65), "")) {
-            Api.asAdmin().contentType(ContentType.JSON).body(Map.of("name", bad))
-                    .post(GROUPS).then().statusCode(400);
+        for (String bad : List.of("Upper", "-leading-dash", "_x", "has space", "dot.ted", "é", "a".repeat(65), "x\u0000")) {
+            Api.asAdmin().contentType(ContentType.JSON).body(Map.of("name", bad, "description", "d".repeat(501)))
+                    .post(GROUPS).then().log().ifValidationFails().statusCode(400).body("error", equalTo(NAME_PATTERN));
+        }
+        for (String missing : List.of("", "  ")) {
+            Api.asAdmin().contentType(ContentType.JSON).body(Map.of("name", missing, "description", "d".repeat(501)))
+                    .post(GROUPS).then().statusCode(400).body("error", equalTo("name missing"));
         }
         Api.asAdmin().contentType(ContentType.JSON).body(Map.of("description", "no name"))
                 .post(GROUPS).then().statusCode(400).body("error", equalTo("name missing"));
@@ -73,6 +78,43 @@ class GroupResourceTest {
                 .post(GROUPS).then().statusCode(201);
         Api.asAdmin().contentType(ContentType.JSON).body(Map.of("name", longest.substring(0, 65)))
                 .post(GROUPS).then().statusCode(400);
+    }
+
+    @Test
+    void shouldKeepTheDescriptionWithinItsLimit() {
+        String limit = "Can't create group: description must be at most 500 characters, without control characters";
+        for (String bad : List.of("d".repeat(501), "line\nbreak", "nul\u0000")) {
+            Api.asAdmin().contentType(ContentType.JSON).body(Map.of("name", Api.uniqueGroupName(), "description", bad))
+                    .post(GROUPS).then().log().ifValidationFails().statusCode(400).body("error", equalTo(limit));
+        }
+        Api.asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("name", Api.uniqueGroupName(), "description", "  " + "d".repeat(500) + " "))
+                .post(GROUPS).then().statusCode(201).body("description", equalTo("d".repeat(500)));
+        Api.asAdmin().contentType(ContentType.JSON).body(Map.of("name", Api.uniqueGroupName(), "description", "   "))
+                .post(GROUPS).then().statusCode(201).body("description", nullValue());
+    }
+
+    @Test
+    void shouldRefuseANonAdministratorBeforeLookingAtTheBody() {
+        Api.LoggedInUser user = Api.newLoggedInUser();
+
+        user.request().contentType(ContentType.JSON).body(Map.of("name", "Not A Name"))
+                .post(GROUPS).then().statusCode(403).body("error", equalTo("Forbidden"));
+        user.request().contentType(ContentType.JSON).body(Map.of())
+                .post(GROUPS).then().statusCode(403).body("error", equalTo("Forbidden"));
+    }
+
+    @Test
+    void shouldAnswer404ForPathNamesOutsideThePattern() {
+        String userId = Api.createUser(Api.uniqueEmail());
+        for (String bad : List.of("Upper", "-x", "dot.ted", "has%20space", "%C3%A9", "a".repeat(65), "x".repeat(2000))) {
+            Api.asAdmin().urlEncodingEnabled(false).get(GROUPS + "/" + bad).then().statusCode(404).body("error",
+                    equalTo("Not found"));
+            Api.asAdmin().urlEncodingEnabled(false).delete(GROUPS + "/" + bad).then().statusCode(404);
+            Api.asAdmin().urlEncodingEnabled(false).get(GROUPS + "/" + bad + "/members").then().statusCode(404);
+            Api.asAdmin().urlEncodingEnabled(false).put(GROUPS + "/" + bad + "/members/" + userId).then().statusCode(404);
+            Api.asAdmin().urlEncodingEnabled(false).delete(GROUPS + "/" + bad + "/members/" + userId).then().statusCode(404);
+        }
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.sessionauth.ops;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -12,6 +14,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -22,7 +27,9 @@ class OpenApiTest {
     private static final List<String> PATHS = List.of("/api/v1/status", "/api/v1/stats", "/api/v1/unauthorized",
             "/api/v1/forbidden", "/api/v1/users", "/api/v1/users/{id}", "/api/v1/users/me/password",
             "/api/v1/users/{id}/sessions", "/api/v1/auth_session/login", "/api/v1/auth_session/logout",
-            "/api/v1/auth_session/sessions", "/api/v1/auth_session/sessions/{id}");
+            "/api/v1/auth_session/sessions", "/api/v1/auth_session/sessions/{id}", "/api/v1/auth_session/verify",
+            "/api/v1/tokens", "/api/v1/tokens/{id}", "/api/v1/groups", "/api/v1/groups/{name}",
+            "/api/v1/groups/{name}/members", "/api/v1/groups/{name}/members/{userId}");
 
     @Test
     void shouldDocumentEveryRouteWithItsErrorsAndSecurity() {
@@ -49,7 +56,13 @@ class OpenApiTest {
                 .body("components.schemas.UserResponse.properties", not(hasKey("password_hash")))
                 .body("components.schemas.UserResponse.properties", not(hasKey("passwordHash")))
                 .body("components.schemas.ChangePasswordRequest.properties", hasKey("current_password"))
-                .body("components.responses.Forbidden.content.'application/json'.schema", notNullValue());
+                .body("components.responses.Forbidden.content.'application/json'.schema", notNullValue())
+                .body("paths.'/api/v1/groups'.post.responses.'409'", notNullValue())
+                .body("paths.'/api/v1/groups/{name}/members/{userId}'.put.responses.'404'", notNullValue())
+                .body("components.schemas.CreateGroupRequest.required", contains("name"))
+                .body("components.schemas.CreateGroupRequest.properties.name.pattern",
+                        equalTo("^[a-z0-9][a-z0-9_-]{0,63}$"))
+                .body("components.schemas.CreateGroupRequest.properties.description.maxLength", equalTo(500));
     }
 
     @Test
@@ -59,5 +72,11 @@ class OpenApiTest {
         for (String path : PATHS) {
             assertTrue(published.contains(path + ":"), "published: " + path);
         }
+        // The build writes the copies (quarkus.smallrye-openapi.store-schema-directory); this catches losing that.
+        ObjectMapper json = new ObjectMapper();
+        JsonNode served = json.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().asString());
+        assertEquals(served, json.readTree(Path.of("application-docs", "openapi", "openapi.json").toFile()),
+                "application-docs/openapi/openapi.json is the served document");
     }
 }
