@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +23,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -79,25 +81,48 @@ class GroupCacheIT {
         addMember(group, first);
         addMember(group, second);
         String report = "/groups/" + group + "/report";
+        Tally tally = new Tally();
 
         for (Member member : new Member[] { first, second, first, second }) {
-            throughNginx().cookie(COOKIE, member.token()).get(report)
+            tally.get(throughNginx().cookie(COOKIE, member.token()), report)
                     .then().statusCode(200).body(equalTo("report of " + group + ", fetch 1"))
                     .header("X-Seen-User-Id", "null");
         }
-        throughNginx().auth().preemptive().basic(second.email(), PASSWORD).get(report).then().statusCode(200);
-        assertEquals(1, hits(report), "upstream fetches for 5 member requests");
+        tally.get(throughNginx().auth().preemptive().basic(second.email(), PASSWORD), report).then().statusCode(200);
+        assertEquals(1, hits(report), "upstream fetches for 5 member requests: " + tally.of(hits(report)));
 
-        throughNginx().cookie(COOKIE, outsider.token()).get(report).then().statusCode(403);
-        throughNginx().get(report).then().statusCode(401);
+        tally.get(throughNginx().cookie(COOKIE, outsider.token()), report).then().statusCode(403);
+        tally.get(throughNginx(), report).then().statusCode(401);
         throughNginx().cookie(COOKIE, outsider.token()).get("/groups/" + group + "/other").then().statusCode(403);
-        assertEquals(1, hits(report));
+        assertEquals(1, hits(report), tally.of(hits(report)));
         assertEquals(0, hits("/groups/" + group + "/other"));
 
         removeMember(group, second);
-        throughNginx().cookie(COOKIE, second.token()).get(report).then().statusCode(403);
-        throughNginx().cookie(COOKIE, first.token()).get(report).then().statusCode(200);
-        assertEquals(1, hits(report));
+        tally.get(throughNginx().cookie(COOKIE, second.token()), report).then().statusCode(403);
+        tally.get(throughNginx().cookie(COOKIE, first.token()), report).then().statusCode(200);
+        assertEquals(1, hits(report), tally.of(hits(report)));
+        // The numbers the issue asks for (requests through nginx against upstream fetches), in the test's output.
+        System.out.println("GroupCacheIT nginx cache check: " + tally.of(hits(report)));
+    }
+
+    /** The requests a test sent through nginx to one URL: how many, and how each was answered. */
+    private static final class Tally {
+
+        private final Map<String, Integer> answers = new TreeMap<>();
+        private int requests;
+
+        Response get(RequestSpecification request, String path) {
+            Response answer = request.get(path);
+            requests++;
+            String cache = answer.header("X-Cache-Status");
+            answers.merge(answer.statusCode() + (cache == null ? "" : " " + cache), 1, Integer::sum);
+            return answer;
+        }
+
+        String of(int upstreamFetches) {
+            return requests + " requests through nginx (status and X-Cache-Status: " + answers + "), "
+                    + upstreamFetches + " upstream fetches";
+        }
     }
 
     @Test

@@ -47,12 +47,14 @@ class RequestBodyContractTest {
             "a number", "42",
             "a boolean", "true");
 
-    /** For each JSON type a schema property may have, values of every other JSON type. */
+    /** For each JSON type a schema property may have, values of every other JSON type (arrays: also as items). */
     private static final Map<String, List<String>> WRONG_VALUES = Map.of(
             "string", List.of("123", "1.5", "true", "{\"a\":\"b\"}", "[\"x\"]"),
             "integer", List.of("\"5\"", "1.5", "true", "{\"a\":1}", "[5]"),
             "number", List.of("\"5\"", "true", "{\"a\":1}", "[5]"),
-            "boolean", List.of("\"true\"", "1", "0", "{\"a\":true}", "[true]"));
+            "boolean", List.of("\"true\"", "1", "0", "{\"a\":true}", "[true]"),
+            "array of string", List.of("\"x\"", "5", "true", "{\"a\":\"b\"}", "[5]", "[1.5]", "[true]",
+                    "[{\"a\":\"b\"}]", "[[\"x\"]]"));
 
     private String fresh;
 
@@ -206,13 +208,17 @@ class RequestBodyContractTest {
     /** One documented operation and the schema of its body. */
     private record Operation(String method, String path, JsonNode schema) {
 
-        /** The body's properties and their JSON types. */
+        /** The body's properties and their JSON types; an array's as "array of" its items' type. */
         Map<String, String> properties() {
             Map<String, String> properties = new TreeMap<>();
             Iterator<Map.Entry<String, JsonNode>> fields = schema.path("properties").fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                properties.put(field.getKey(), field.getValue().path("type").asText("(none)"));
+                String type = field.getValue().path("type").asText("(none)");
+                if (type.equals("array")) {
+                    type += " of " + field.getValue().path("items").path("type").asText("(none)");
+                }
+                properties.put(field.getKey(), type);
             }
             return properties;
         }
