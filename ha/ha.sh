@@ -3,6 +3,7 @@
 # the packaged service in front that reach whichever is primary through a two-host JDBC URL
 # (jdbc:postgresql://127.0.0.1:P1,127.0.0.1:P2/sessionauth?targetServerType=primary). Failover is a promotion that
 # this script drives (pg_ctl promote), as an operator's tool would: nothing here watches the primary by itself.
+# ha/patroni.sh runs the same setup with Patroni watching and promoting (application-docs/operations.md#patroni).
 #
 #   ha/ha.sh up [-n INSTANCES]   initialises node1 (primary) and node2 (its synchronous standby, from a base backup),
 #                                starts INSTANCES (2) service instances in the background and prints their addresses
