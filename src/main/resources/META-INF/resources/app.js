@@ -142,6 +142,9 @@ function timestamp(value) {
 
 async function login() {
     const form = new URLSearchParams({ email: page.email.value, password: page.password.value });
+    if (document.getElementById('remember').checked) {
+        form.set('remember', 'true');
+    }
     const user = await call('POST', '/auth_session/login', form);
     page.password.value = '';
     await showAccount(user);

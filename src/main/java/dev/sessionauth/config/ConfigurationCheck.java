@@ -69,7 +69,24 @@ public class ConfigurationCheck {
         if (apiTokens.maxPerUser() < 1) {
             problems.add("session-auth.api-tokens.max-per-user must be at least 1");
         }
+        addSessionSafetyProblems(config, problems);
         return problems;
+    }
+
+    private static void addSessionSafetyProblems(SessionAuthConfig config, List<String> problems) {
+        Duration rememberIdle = config.rememberMe().idleTimeout();
+        if (rememberIdle.isNegative()) {
+            problems.add("session-auth.remember-me.idle-timeout must be zero (off) or positive");
+        }
+        if (!rememberIdle.isZero() && config.session().touchInterval().compareTo(rememberIdle) >= 0) {
+            problems.add("session-auth.session.touch-interval must be shorter than the remember-me idle timeout");
+        }
+        if (isNotPositive(config.freshness().maxAge())) {
+            problems.add("session-auth.freshness.max-age must be positive");
+        }
+        if (isNotPositive(config.passwordReset().lifetime())) {
+            problems.add("session-auth.password-reset.lifetime must be positive");
+        }
     }
 
     private static boolean isNotPositive(Duration duration) {

@@ -42,6 +42,12 @@ public interface SessionAuthConfig {
 
     ApiTokens apiTokens();
 
+    RememberMeConfig rememberMe();
+
+    FreshnessConfig freshness();
+
+    PasswordResetConfig passwordReset();
+
     /** Session cookie and expiry settings. */
     interface Session {
 

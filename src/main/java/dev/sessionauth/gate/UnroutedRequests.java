@@ -62,9 +62,10 @@ public class UnroutedRequests {
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         Cookie cookie = headers.getCookies().get(sessionCookies.cookieName());
         String sessionToken = cookie == null ? null : cookie.getValue();
+        String userAgent = headers.getHeaderString(HttpHeaders.USER_AGENT);
         Instant now = clock.instant();
         return Uni.createFrom().item(() -> {
-            authenticator.checkUnroutedRequest(authorization, sessionToken, clientAddress, now);
+            authenticator.checkUnroutedRequest(authorization, sessionToken, clientAddress, userAgent, now);
             return ErrorMapper.error(Status.NOT_FOUND, "Not found");
         })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())

@@ -1,8 +1,5 @@
 package dev.sessionauth.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,14 +8,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.sessionauth.account.EmailAddress;
 import dev.sessionauth.config.SessionAuthConfig;
 import dev.sessionauth.store.DatabaseFailures;
 
@@ -118,12 +113,9 @@ public class FailedAttemptLimiter {
      *         account has had all the successes its window allows
      */
     public Attempt begin(String email, String clientAddress, Instant now) {
-        // Accounts are keyed by a hash of the canonical email, the form lookups find the account by, so every spelling
-        // that reaches an account counts against it. A hash: fixed size, and the table holds no addresses of people.
-        String hashedEmail = sha256Hex(EmailAddress.canonical(email));
-        String account = "account:" + hashedEmail;
-        String address = addressSubject(clientAddress);
-        String successes = "successes:" + hashedEmail;
+        String account = SignInSubjects.account(email);
+        String address = SignInSubjects.address(clientAddress);
+        String successes = SignInSubjects.successes(email);
         Optional<Instant> knownFullUntil = fullSuccessWindows.fullUntil(successes, now);
         if (knownFullUntil.isPresent()) {
             throw new TooManyAttemptsException(TooManyAttemptsException.Reason.RATE,
@@ -262,19 +254,6 @@ public class FailedAttemptLimiter {
     private static void bind(PreparedStatement statement, Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             statement.setObject(i + 1, values[i]);
-        }
-    }
-
-    private static String addressSubject(String clientAddress) {
-        return "address:" + (clientAddress == null ? "unknown" : clientAddress);
-    }
-
-    private static String sha256Hex(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", impossible);
         }
     }
 }

@@ -31,13 +31,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.sessionauth.account.UserResponse;
 import dev.sessionauth.contract.ApiDocumentation;
-import dev.sessionauth.contract.HeaderValues;
 import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.contract.UuidPathParam;
 import dev.sessionauth.security.Caller;
 import dev.sessionauth.security.CurrentCaller;
 import dev.sessionauth.security.ProxyVerificationEndpoint;
 import dev.sessionauth.security.PublicEndpoint;
+import dev.sessionauth.security.RequiresFreshLogin;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Session login and logout, and the caller's view of their own sessions. */
@@ -46,27 +46,27 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
-    static final String USER_ID_HEADER = "X-User-Id";
-    static final String USER_EMAIL_HEADER = "X-User-Email";
-    static final String USER_ROLES_HEADER = "X-User-Roles";
     static final String NEXT_CURSOR_HEADER = "X-Next-Cursor";
 
     private final SessionService sessionService;
     private final SessionCookies cookies;
     private final CurrentCaller currentCaller;
+    private final ProxyVerificationAnswer verification;
     private final Clock clock;
 
     public SessionResource(SessionService sessionService, SessionCookies cookies, CurrentCaller currentCaller,
-            Clock clock) {
+            ProxyVerificationAnswer verification, Clock clock) {
         this.sessionService = sessionService;
         this.cookies = cookies;
         this.currentCaller = currentCaller;
+        this.verification = verification;
         this.clock = clock;
     }
 
-    @Operation(summary = "Log in with form fields email and password; sets the session cookie", description = "Opens a new "
-            + "session. A user holds at most MAX_SESSIONS_PER_USER sessions (default 50): a login beyond it ends their least "
-            + "recently used session at once.")
+    @Operation(summary = "Log in with form fields email and password (and remember=true to stay signed in); sets the session "
+            + "cookie", description = "Opens a new session; with remember=true it lasts REMEMBER_ME_DURATION (30 days) unless unused for "
+                    + "REMEMBER_ME_IDLE_TIMEOUT (7 days), and the cookie's Max-Age matches. A user holds at most MAX_SESSIONS_PER_USER sessions (default 50): a login beyond it ends their least "
+                    + "recently used session at once.")
     @APIResponseSchema(value = UserResponse.class, responseDescription = "The user; Set-Cookie carries the session token")
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
     @APIResponse(responseCode = "401", description = "{\"error\": \"wrong password\"} (or \"invalid email or password\" with LOGIN_GENERIC_ERRORS)")
@@ -78,12 +78,12 @@ public class SessionResource {
     @Path("login")
     @PublicEndpoint
     public RestResponse<UserResponse> login(@RestForm String email, @RestForm String password,
-            HttpServerRequest request) {
+            @RestForm String remember, HttpServerRequest request) {
         ClientInfo client = new ClientInfo(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
                 request.getHeader(HttpHeaders.USER_AGENT));
-        LoginResult login = sessionService.login(email, password, client, clock.instant());
+        LoginResult login = sessionService.login(email, password, "true".equals(remember), client, clock.instant());
         return RestResponse.ResponseBuilder.ok(UserResponse.of(login.user()))
-                .cookie(cookies.issue(login.token(), sessionService.absoluteTimeout()))
+                .cookie(cookies.issue(login.token(), sessionService.absoluteTimeout(login.remember())))
                 .build();
     }
 
@@ -94,7 +94,9 @@ public class SessionResource {
      */
     @Operation(summary = "Check the caller's credentials for a reverse proxy (nginx auth_request)", description = "200 with X-User-Id, "
             + "X-User-Email (percent-encoded UTF-8) and X-User-Roles headers and the user as body; 401 for missing, invalid, expired "
-            + "or revoked credentials and for a locked-out Basic login; a refused session cookie's 401 also clears it (Set-Cookie with "
+            + "or revoked credentials and for a locked-out Basic login; with max_auth_age=N, 401 with X-Reauthenticate: true when the "
+            + "password was proven more than N seconds ago (an API token proves none), and X-Auth-Time (epoch seconds of the proof) "
+            + "on success; a refused session cookie's 401 also clears it (Set-Cookie with "
             + "Max-Age=0, for the proxy to pass on). Send the proxied request's method in X-Original-Method: an "
             + "unsafe method riding on the session cookie from another site is refused with 403.")
     @APIResponseSchema(value = UserResponse.class, responseDescription = "Valid credentials; the user's id, email and roles are also in headers")
@@ -106,13 +108,9 @@ public class SessionResource {
     @GET
     @Path("verify")
     @ProxyVerificationEndpoint
-    public RestResponse<UserResponse> verify() {
-        UserResponse user = currentCaller.get().profile();
-        return RestResponse.ResponseBuilder.ok(user)
-                .header(USER_ID_HEADER, user.id())
-                .header(USER_EMAIL_HEADER, HeaderValues.percentEncoded(user.email()))
-                .header(USER_ROLES_HEADER, user.role())
-                .build();
+    public RestResponse<UserResponse> verify(
+            @Parameter(description = "Refuse (401, X-Reauthenticate: true) when the password was proven longer ago than this many seconds") @RestQuery("max_auth_age") String maxAuthAge) {
+        return verification.answer(currentCaller.get(), maxAuthAge, clock.instant());
     }
 
     /** Ends the session of the cookie; a caller authenticated by Basic has no session to end (404). */
@@ -183,7 +181,7 @@ public class SessionResource {
     /** Ends all of the caller's sessions except the current one. */
     @Operation(summary = "End all of the caller's sessions but the current one")
     @APIResponse(responseCode = "200", description = "{\"revoked\": N}")
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.REAUTHENTICATE)
     @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
     @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @SecurityRequirement(name = ApiDocumentation.SESSION)
@@ -191,6 +189,7 @@ public class SessionResource {
     @SecurityRequirement(name = ApiDocumentation.API_TOKEN)
     @DELETE
     @Path("sessions")
+    @RequiresFreshLogin
     public Map<String, Long> revokeOthers() {
         return Map.of("revoked", sessionService.revokeOthers(currentCaller.get()));
     }

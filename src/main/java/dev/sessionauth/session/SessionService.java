@@ -18,7 +18,6 @@ import dev.sessionauth.security.Caller;
 import dev.sessionauth.security.CredentialVerifier;
 import dev.sessionauth.security.LoginRejectedException;
 import dev.sessionauth.security.SecurityEvents;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Creates, checks, lists and ends server-side sessions. */
 @ApplicationScoped
@@ -34,22 +33,26 @@ public class SessionService {
     private final CredentialVerifier credentialVerifier;
     private final SessionLookup sessionLookup;
     private final SecurityEvents securityEvents;
+    private final SessionLifetimes lifetimes;
+    private final SessionOpener opener;
 
     public SessionService(SessionAuthConfig config, CredentialVerifier credentialVerifier, SessionLookup sessionLookup,
-            SecurityEvents securityEvents) {
+            SecurityEvents securityEvents, SessionLifetimes lifetimes, SessionOpener opener) {
         this.config = config.session();
         this.sessionsAccepted = config.authType().acceptsSession();
         this.genericLoginErrors = config.login().genericErrors();
         this.credentialVerifier = credentialVerifier;
         this.sessionLookup = sessionLookup;
         this.securityEvents = securityEvents;
+        this.lifetimes = lifetimes;
+        this.opener = opener;
     }
 
     /**
      * Checks the credentials and opens a new session (never reusing an old one, so a planted cookie cannot be
      * fixed on the victim). The bcrypt check runs outside any transaction so no connection waits on it.
      */
-    public LoginResult login(String email, String password, ClientInfo client, Instant now) {
+    public LoginResult login(String email, String password, boolean remember, ClientInfo client, Instant now) {
         if (!sessionsAccepted) {
             // AUTH_TYPE=basic_auth: a cookie issued here would never be accepted.
             throw new ResourceNotFoundException();
@@ -65,16 +68,10 @@ public class SessionService {
         rejectUnlessVerified(verification.outcome());
         User user = verification.user().orElseThrow();
         String token = SessionToken.generate();
-        Opened opened = QuarkusTransaction.requiringNew()
-                .call(() -> open(user, verification.passwordHash(), token, client, now));
-        opened.evicted().forEach(evicted -> securityEvents.sessionEvicted(user.id, evicted, config.maxPerUser(),
-                client.ipAddress()));
-        securityEvents.loginSucceeded(user.id, opened.sessionId(), client.ipAddress());
-        return new LoginResult(user, token);
-    }
-
-    /** The new session, and the sessions of the same user that it pushed over the limit. */
-    private record Opened(UUID sessionId, List<UUID> evicted) {
+        UUID sessionId = opener.open(user.id, verification.passwordHash(), token, client, remember, now)
+                .orElseThrow(this::wrongPassword);
+        securityEvents.loginSucceeded(user.id, sessionId, client.ipAddress());
+        return new LoginResult(user, token, remember);
     }
 
     private void rejectUnlessVerified(CredentialVerifier.Outcome outcome) {
@@ -103,8 +100,8 @@ public class SessionService {
         }
         Optional<SessionLookup.ActiveSession> session = sessionLookup.findByTokenHash(SessionToken.hash(token))
                 .filter(s -> !s.user().disabled()
-                        && UserSession.isActive(s.expiresAt(), s.lastSeenAt(), now, config.idleTimeout()));
-        session.filter(s -> isDueForTouch(s.lastSeenAt(), now)).ifPresent(s -> sessionLookup.touch(s.id(), now));
+                        && lifetimes.isActive(s.remember(), s.expiresAt(), s.lastSeenAt(), now));
+        session.filter(s -> isDueForTouch(s, now)).ifPresent(s -> sessionLookup.touch(s.id(), now));
         return session;
     }
 
@@ -121,7 +118,7 @@ public class SessionService {
                 : Optional.of(SessionCursor.parse(cursor)
                         .orElseThrow(() -> new InvalidRequestException(CANNOT_LIST + "invalid cursor")));
         // One row more than the page tells whether another page follows.
-        List<UserSession> rows = UserSession.listActiveNewestFirst(userId, now, config.idleTimeout(), after, pageSize + 1);
+        List<UserSession> rows = UserSession.listActiveNewestFirst(userId, now, lifetimes, after, pageSize + 1);
         if (rows.size() <= pageSize) {
             return new SessionPage(rows, Optional.empty());
         }
@@ -185,9 +182,8 @@ public class SessionService {
     }
 
     /** The cookie's lifetime, or empty for a browser-session cookie when there is no absolute expiry. */
-    public Optional<Duration> absoluteTimeout() {
-        Duration timeout = config.absoluteTimeout();
-        return timeout.isNegative() || timeout.isZero() ? Optional.empty() : Optional.of(timeout);
+    public Optional<Duration> absoluteTimeout(boolean remember) {
+        return lifetimes.absoluteTimeout(remember);
     }
 
     /**
@@ -201,36 +197,8 @@ public class SessionService {
         return User.findByIdOptional(userId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /**
-     * Inserts the session unless the password or the account changed since it was verified, and ends the user's
-     * least recently used sessions beyond the limit. The lock on the user row serialises the user's logins, so
-     * parallel logins cannot each see room under the limit, and orders this against a concurrent password change
-     * or disabling: either that change sees (and ends) this session, or this sees the change and refuses.
-     *
-     * @param verifiedHash the hash stored when the password was verified (after a re-hash, the new one)
-     */
-    private Opened open(User verified, String verifiedHash, String token, ClientInfo client, Instant now) {
-        User current = lockSessionsOf(verified.id).orElse(null);
-        if (current == null || !current.passwordHash.equals(verifiedHash) || current.disabledAt != null) {
-            throw wrongPassword();
-        }
-        // Expired sessions go first and silently, as the purge would take them: they must not cost a live one.
-        UserSession.deleteInactiveOfUser(current.id, now, config.idleTimeout());
-        List<UUID> evicted = UserSession.deleteAllButMostRecentlyUsed(current.id, config.maxPerUser() - 1);
-        UserSession session = new UserSession();
-        session.id = UUID.randomUUID();
-        session.tokenHash = SessionToken.hash(token);
-        session.user = current;
-        session.createdAt = now;
-        session.lastSeenAt = now;
-        session.expiresAt = absoluteTimeout().map(now::plus).orElse(null);
-        session.clientIp = client.ipAddress();
-        session.userAgent = client.userAgent();
-        session.persist();
-        return new Opened(session.id, evicted);
-    }
-
-    private boolean isDueForTouch(Instant lastSeenAt, Instant now) {
-        return !config.idleTimeout().isZero() && !now.isBefore(lastSeenAt.plus(config.touchInterval()));
+    private boolean isDueForTouch(SessionLookup.ActiveSession session, Instant now) {
+        return !lifetimes.idleTimeout(session.remember()).isZero()
+                && !now.isBefore(session.lastSeenAt().plus(config.touchInterval()));
     }
 }

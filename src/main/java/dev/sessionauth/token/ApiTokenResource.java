@@ -28,6 +28,7 @@ import dev.sessionauth.contract.ApiDocumentation;
 import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.contract.UuidPathParam;
 import dev.sessionauth.security.CurrentCaller;
+import dev.sessionauth.security.RequiresFreshLogin;
 
 /** /api/v1/tokens: the caller's API tokens for other systems. */
 @Path("/api/v1/tokens")
@@ -52,7 +53,7 @@ public class ApiTokenResource {
             + "or Basic credentials: a request authenticated by an API token gets 403.")
     @APIResponseSchema(value = CreatedApiToken.class, responseCode = "201", responseDescription = "The token, with its secret")
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.REAUTHENTICATE)
     @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
     @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @SecurityRequirement(name = ApiDocumentation.SESSION)
@@ -60,6 +61,7 @@ public class ApiTokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
+    @RequiresFreshLogin
     public CreatedApiToken create(CreateApiTokenRequest request) {
         return apiTokenService.create(currentCaller.get(), request, clock.instant());
     }

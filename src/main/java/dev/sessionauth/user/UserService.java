@@ -45,13 +45,15 @@ public class UserService {
     private final PasswordPolicy passwordPolicy;
     private final CredentialVerifier credentialVerifier;
     private final SecurityEvents securityEvents;
+    private final RoleChanges roleChanges;
 
     public UserService(PasswordHasher passwordHasher, PasswordPolicy passwordPolicy, CredentialVerifier credentialVerifier,
-            SecurityEvents securityEvents) {
+            SecurityEvents securityEvents, RoleChanges roleChanges) {
         this.passwordHasher = passwordHasher;
         this.passwordPolicy = passwordPolicy;
         this.credentialVerifier = credentialVerifier;
         this.securityEvents = securityEvents;
+        this.roleChanges = roleChanges;
     }
 
     public Optional<User> findById(UUID id) {
@@ -101,8 +103,8 @@ public class UserService {
     }
 
     /**
-     * Changes the names and, for administrators, the disabled flag. Disabling ends every session of the user in
-     * the same transaction.
+     * Changes the names and, for administrators, the disabled flag and the role. Disabling ends every session of the
+     * user in the same transaction.
      */
     @Transactional
     public Optional<User> update(UUID id, UpdateUserRequest request, Caller caller, Instant now) {
@@ -112,7 +114,7 @@ public class UserService {
         if (disabling && caller.isAdmin() && caller.userId().equals(id)) {
             throw new InvalidRequestException(CANNOT_UPDATE + "an administrator cannot disable their own account");
         }
-        if (disabling && caller.isAdmin()) {
+        if ((disabling || RoleChanges.demotes(request)) && caller.isAdmin()) {
             // Before the user's row is locked below: the administrators' rows are always locked first.
             keepAnAdministratorBesides(id);
         }
@@ -124,6 +126,7 @@ public class UserService {
             if (request.disabled() != null && request.disabled() != (user.disabledAt != null) && !caller.isAdmin()) {
                 throw new AccessDeniedException();
             }
+            roleChanges.apply(user, request, caller);
             if (request.firstName() != null) {
                 user.firstName = request.firstName();
             }

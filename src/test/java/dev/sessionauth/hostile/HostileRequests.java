@@ -41,6 +41,8 @@ final class HostileRequests {
         }
     }
 
+    private static final String REAUTHENTICATE = "/api/v1/auth_session/reauthenticate";
+
     /** Every route of the API; HostileInputTest checks this list against the OpenAPI document. */
     static final List<Route> API_ROUTES = List.of(
             new Route("GET", "/api/v1/status", Body.NONE),
@@ -63,7 +65,12 @@ final class HostileRequests {
             new Route("DELETE", "/api/v1/users/{id}/tokens", Body.NONE),
             new Route("POST", "/api/v1/tokens", Body.JSON),
             new Route("GET", "/api/v1/tokens", Body.NONE),
-            new Route("DELETE", "/api/v1/tokens/{id}", Body.NONE));
+            new Route("DELETE", "/api/v1/tokens/{id}", Body.NONE),
+            new Route("POST", "/api/v1/auth_session/reauthenticate", Body.FORM),
+            new Route("POST", "/api/v1/auth_session/test_login", Body.JSON),
+            new Route("POST", "/api/v1/auth_session/password_reset", Body.JSON),
+            new Route("DELETE", "/api/v1/users/{id}/lockout", Body.NONE),
+            new Route("POST", "/api/v1/users/{id}/password_reset", Body.NONE));
 
     /**
      * The account page, the API description, and the health and metrics paths, which on this port must answer a
@@ -215,8 +222,9 @@ final class HostileRequests {
     private void validCredentials(Draft draft) {
         Route route = draft.route;
         String path = route.path();
-        if (path.equals("/api/v1/users/me/password")) {
-            // Every password change here fails and counts against its account; only this identity pays for it.
+        if (path.equals("/api/v1/users/me/password") || path.equals(REAUTHENTICATE)) {
+            // Every password change and reauthentication here fails and counts against its account; only this identity
+            // pays for it.
             cookie(draft, identities.passwordChanger().token());
             draft.credentials = "valid-cookie";
             return;
@@ -326,7 +334,7 @@ final class HostileRequests {
     private String validToken(Draft draft) {
         return switch (draft.route.path()) {
             case "/api/v1/auth_session/logout" -> randomToken();
-            case "/api/v1/users/me/password" -> identities.passwordChanger().token();
+            case "/api/v1/users/me/password", REAUTHENTICATE -> identities.passwordChanger().token();
             default -> random.nextBoolean() ? identities.admin().token() : identities.user().token();
         };
     }

@@ -155,6 +155,26 @@ class AccountPageBrowserTest {
     }
 
     @Test
+    void shouldKeepTheUserSignedInWhenTheyTickRememberMe() {
+        String email = Api.uniqueEmail();
+        Api.createUser(email);
+
+        driver.get(page.toString());
+        wait.until(visibilityOfElementLocated(By.id("email"))).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+        driver.findElement(By.id("remember")).click();
+        driver.findElement(By.id("login-button")).click();
+
+        wait.until(textToBe(By.id("me-email"), email));
+        Cookie cookie = driver.manage().getCookieNamed(Api.COOKIE);
+        assertThat(cookie.getExpiry(), notNullValue());
+        long days = Duration.between(Instant.now(), cookie.getExpiry().toInstant()).toDays();
+        assertThat(days, equalTo(29L));
+        given().cookie(Api.COOKIE, cookie.getValue()).get(SESSIONS)
+                .then().statusCode(200).body("find { it.current }.remember", equalTo(true));
+    }
+
+    @Test
     void shouldRevokeAnotherSessionFromTheList() {
         String email = Api.uniqueEmail();
         Api.createUser(email);
