@@ -1,8 +1,11 @@
 package dev.sessionauth.session;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.sessionauth.support.Api;
+import dev.sessionauth.support.LogCapture;
 import dev.sessionauth.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -55,10 +59,19 @@ class FreshLoginTest {
         Api.LoggedInUser user = Api.newLoggedInUser();
         clock.advance(Duration.ofMinutes(11));
 
-        assertReauthenticationRequired(user.request().contentType(ContentType.JSON)
-                .body(Map.of("name", "script")).post(TOKENS));
+        try (LogCapture audit = LogCapture.audit()) {
+            assertReauthenticationRequired(user.request().contentType(ContentType.JSON)
+                    .body(Map.of("name", "script")).post(TOKENS));
+            assertThat(audit.lines(), hasItem(matchesPattern("event=reauthentication_required user_id=" + user.id()
+                    + " session_id=\\S+ path=/api/v1/tokens client_ip=\\S+")));
+        }
 
-        String renewed = reauthenticate(user.token());
+        String renewed;
+        try (LogCapture audit = LogCapture.audit()) {
+            renewed = reauthenticate(user.token());
+            assertThat(audit.lines(), hasItem(matchesPattern("event=reauthenticated user_id=" + user.id()
+                    + " session_id=\\S+ client_ip=\\S+")));
+        }
         assertNotEquals(user.token(), renewed);
         withCookie(renewed).contentType(ContentType.JSON).body(Map.of("name", "script")).post(TOKENS)
                 .then().statusCode(201);

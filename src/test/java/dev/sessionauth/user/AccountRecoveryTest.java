@@ -1,8 +1,12 @@
 package dev.sessionauth.user;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.sessionauth.support.Api;
 import dev.sessionauth.support.Database;
+import dev.sessionauth.support.LogCapture;
 import dev.sessionauth.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -58,7 +63,11 @@ class AccountRecoveryTest {
         given().formParam("email", email).formParam("password", Api.PASSWORD).post("/api/v1/auth_session/login")
                 .then().statusCode(429);
 
-        Api.asAdmin().delete("/api/v1/users/" + id + "/lockout").then().statusCode(200).body("cleared", equalTo(1));
+        try (LogCapture audit = LogCapture.audit()) {
+            Api.asAdmin().delete("/api/v1/users/" + id + "/lockout").then().statusCode(200).body("cleared", equalTo(1));
+            assertThat(audit.lines(), hasItem(matchesPattern("event=lockout_cleared actor_id=\\S+ user_id=" + id
+                    + " cleared=1 client_ip=\\S+")));
+        }
 
         Api.login(email, Api.PASSWORD);
         Api.asAdmin().delete("/api/v1/users/" + id + "/lockout").then().statusCode(200).body("cleared", equalTo(0));
@@ -100,7 +109,12 @@ class AccountRecoveryTest {
                 .body(Map.of("name", "script")).post("/api/v1/tokens").then().statusCode(201).extract().path("token");
         String secret = issueReset(user.id());
 
-        reset(secret, NEW_PASSWORD).then().statusCode(200);
+        try (LogCapture audit = LogCapture.audit()) {
+            reset(secret, NEW_PASSWORD).then().statusCode(200);
+            assertThat(audit.lines(), hasItem(matchesPattern("event=password_reset_completed user_id=" + user.id()
+                    + " reset_id=\\S+ revoked_sessions=1 revoked_tokens=1 client_ip=\\S+")));
+            assertThat(audit.lines(), not(hasItem(containsString(secret))));
+        }
 
         user.request().get("/api/v1/users/me").then().statusCode(403);
         given().header("Authorization", "Bearer " + apiToken).get("/api/v1/users/me").then().statusCode(403);
