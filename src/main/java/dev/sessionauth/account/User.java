@@ -19,17 +19,22 @@ import jakarta.validation.constraints.Size;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 
-/** A person who can sign in; the password is only ever held as a bcrypt hash. */
+/**
+ * A person who can sign in; the password is only ever held as a bcrypt hash. The columns are named in
+ * {@link UserRow}, which explains why the table has two readers.
+ */
 @Entity
 @Table(name = "users")
 public class User extends PanacheEntityBase {
 
     @Id
+    @Column(name = UserRow.ID)
     public UUID id;
 
     /** Always in its canonical form ({@link EmailAddress#canonical}). */
     @NotBlank
     @Size(max = 254)
+    @Column(name = UserRow.EMAIL)
     public String email;
 
     @NotBlank
@@ -37,27 +42,28 @@ public class User extends PanacheEntityBase {
     public String passwordHash;
 
     @Size(max = 255)
-    @Column(name = "first_name")
+    @Column(name = UserRow.FIRST_NAME)
     public String firstName;
 
     @Size(max = 255)
-    @Column(name = "last_name")
+    @Column(name = UserRow.LAST_NAME)
     public String lastName;
 
     @NotNull
     @Enumerated(EnumType.STRING)
+    @Column(name = UserRow.ROLE)
     public Role role;
 
     /** When an administrator disabled the account; null for an active account. */
-    @Column(name = "disabled_at")
+    @Column(name = UserRow.DISABLED_AT)
     public Instant disabledAt;
 
     @NotNull
-    @Column(name = "created_at")
+    @Column(name = UserRow.CREATED_AT)
     public Instant createdAt;
 
     @NotNull
-    @Column(name = "updated_at")
+    @Column(name = UserRow.UPDATED_AT)
     public Instant updatedAt;
 
     /**

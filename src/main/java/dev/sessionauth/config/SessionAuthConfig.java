@@ -110,7 +110,8 @@ public interface SessionAuthConfig {
          * lease, so the purge runs about once per interval however many instances there are.
          */
         @WithDefault("5m")
-        String interval();
+        @WithConverter(ScheduleIntervalConverter.class)
+        Optional<Duration> interval();
 
         /** Rows deleted per transaction, so the table is never locked for long and each batch is a short burst. */
         @WithDefault("250")

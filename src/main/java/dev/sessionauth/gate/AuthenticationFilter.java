@@ -7,7 +7,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
@@ -17,6 +16,7 @@ import dev.sessionauth.security.CurrentCaller;
 import dev.sessionauth.security.NotAuthenticatedException;
 import dev.sessionauth.security.ProxyVerificationEndpoint;
 import dev.sessionauth.security.PublicEndpoint;
+import dev.sessionauth.security.RequestCredentials;
 import dev.sessionauth.security.RequiresFreshLogin;
 import dev.sessionauth.security.SessionRefusedException;
 import dev.sessionauth.security.TooManyAttemptsException;
@@ -38,6 +38,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Context
     HttpServerRequest httpRequest;
+
+    @Context
+    HttpHeaders headers;
 
     private final Authenticator authenticator;
     private final CurrentCaller currentCaller;
@@ -68,7 +71,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             verifyForProxy(request);
             return;
         }
-        Caller caller = authenticate(request);
+        Caller caller = authenticate();
         if (caller.sessionId().isPresent()) {
             checkNotCrossSite(request, request.getMethod());
         }
@@ -80,7 +83,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     private void verifyForProxy(ContainerRequestContext request) {
         Caller caller;
         try {
-            caller = authenticate(request);
+            caller = authenticate();
         } catch (SessionRefusedException e) {
             throw NotAuthenticatedException.sessionRefused();
         } catch (AccessDeniedException | TooManyAttemptsException e) {
@@ -93,21 +96,15 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         currentCaller.set(caller);
     }
 
-    private Caller authenticate(ContainerRequestContext request) {
-        Cookie cookie = request.getCookies().get(sessionCookies.cookieName());
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        return authenticator.authenticate(authorization, cookie == null ? null : cookie.getValue(), clientAddress(),
-                request.getHeaderString(HttpHeaders.USER_AGENT), clock.instant());
+    private Caller authenticate() {
+        return authenticator.authenticate(RequestCredentials.of(headers, httpRequest, sessionCookies.cookieName()),
+                clock.instant());
     }
 
     private void checkNotCrossSite(ContainerRequestContext request, String method) {
         String ownOrigin = httpRequest.scheme() + "://" + httpRequest.authority();
         crossSiteRequestGuard.check(method, httpRequest.path(), request.getHeaderString("Origin"),
-                request.getHeaderString("Sec-Fetch-Site"), ownOrigin, clientAddress());
-    }
-
-    private String clientAddress() {
-        return httpRequest.remoteAddress() == null ? null : httpRequest.remoteAddress().hostAddress();
+                request.getHeaderString("Sec-Fetch-Site"), ownOrigin, RequestCredentials.clientAddress(httpRequest));
     }
 
     private boolean isPublic() {

@@ -16,6 +16,7 @@ import dev.sessionauth.security.Caller;
 import dev.sessionauth.security.Credential;
 import dev.sessionauth.security.CredentialVerifier;
 import dev.sessionauth.security.NotAuthenticatedException;
+import dev.sessionauth.security.RequestCredentials;
 import dev.sessionauth.security.SessionRefusedException;
 import dev.sessionauth.security.TooManyAttemptsException;
 import dev.sessionauth.session.SessionLookup;
@@ -56,26 +57,27 @@ public class Authenticator {
      *         protection ends it)
      * @throws TooManyAttemptsException when Basic credentials arrive for a locked account or address
      */
-    public Caller authenticate(String authorizationHeader, String sessionToken, String clientAddress, String userAgent,
-            Instant now) {
-        if (authorizationHeader == null && sessionToken == null) {
+    public Caller authenticate(RequestCredentials request, Instant now) {
+        if (request.isEmpty()) {
             throw new NotAuthenticatedException();
         }
-        if (sessionToken != null && authType.acceptsSession()) {
-            return sessionService.findActive(sessionToken, now)
-                    .map(session -> sessionProtection.check(session, clientAddress, userAgent))
+        String clientAddress = request.clientAddress();
+        if (request.sessionToken() != null && authType.acceptsSession()) {
+            return sessionService.findActive(request.sessionToken(), now)
+                    .map(session -> sessionProtection.check(session, clientAddress, request.userAgent()))
                     .map(session -> callerOf(session, clientAddress))
                     .orElseThrow(SessionRefusedException::new);
         }
+        String authorization = request.authorization();
         Optional<Caller> caller;
-        if (authorizationHeader != null && ApiTokenSecret.isBearer(authorizationHeader)) {
+        if (authorization != null && ApiTokenSecret.isBearer(authorization)) {
             caller = authType.acceptsApiToken()
-                    ? ApiTokenSecret.fromBearerHeader(authorizationHeader)
+                    ? ApiTokenSecret.fromBearerHeader(authorization)
                             .flatMap(secret -> apiTokenService.findActive(secret, clientAddress, now))
                             .map(token -> callerOf(token, clientAddress))
                     : Optional.empty();
-        } else if (authorizationHeader != null && authType.acceptsBasic()) {
-            caller = BasicCredentials.parse(authorizationHeader)
+        } else if (authorization != null && authType.acceptsBasic()) {
+            caller = BasicCredentials.parse(authorization)
                     .flatMap(credentials -> verify(credentials, clientAddress, now));
         } else {
             caller = Optional.empty();
@@ -88,9 +90,8 @@ public class Authenticator {
      * is active: throws like {@link #authenticate} when the credentials are missing or invalid.
      */
     @ActivateRequestContext
-    public void checkUnroutedRequest(String authorizationHeader, String sessionToken, String clientAddress,
-            String userAgent, Instant now) {
-        authenticate(authorizationHeader, sessionToken, clientAddress, userAgent, now);
+    public void checkUnroutedRequest(RequestCredentials request, Instant now) {
+        authenticate(request, now);
     }
 
     private static Caller callerOf(SessionLookup.ActiveSession session, String clientAddress) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
@@ -16,6 +15,7 @@ import dev.sessionauth.api.ErrorMapper;
 import dev.sessionauth.contract.ErrorResponse;
 import dev.sessionauth.security.AccessDeniedException;
 import dev.sessionauth.security.NotAuthenticatedException;
+import dev.sessionauth.security.RequestCredentials;
 import dev.sessionauth.security.SessionRefusedException;
 import dev.sessionauth.security.TooManyAttemptsException;
 import dev.sessionauth.session.SessionCookies;
@@ -58,23 +58,19 @@ public class UnroutedRequests {
         if (uriInfo.getPath().startsWith(QUARKUS_ENDPOINTS)) {
             return Uni.createFrom().item(ErrorMapper.error(Status.NOT_FOUND, "Not found"));
         }
-        String clientAddress = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-        Cookie cookie = headers.getCookies().get(sessionCookies.cookieName());
-        String sessionToken = cookie == null ? null : cookie.getValue();
-        String userAgent = headers.getHeaderString(HttpHeaders.USER_AGENT);
+        RequestCredentials credentials = RequestCredentials.of(headers, request, sessionCookies.cookieName());
         Instant now = clock.instant();
         return Uni.createFrom().item(() -> {
-            authenticator.checkUnroutedRequest(authorization, sessionToken, clientAddress, userAgent, now);
+            authenticator.checkUnroutedRequest(credentials, now);
             return ErrorMapper.error(Status.NOT_FOUND, "Not found");
         })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure(NotAuthenticatedException.class)
-                .recoverWithItem(() -> ErrorMapper.error(Status.UNAUTHORIZED, "Unauthorized"))
+                .recoverWithItem(failure -> errors.notAuthenticated((NotAuthenticatedException) failure))
                 .onFailure(SessionRefusedException.class)
-                .recoverWithItem(() -> errors.clearingSessionCookie(ErrorMapper.error(Status.FORBIDDEN, "Forbidden")))
+                .recoverWithItem(failure -> errors.sessionRefused((SessionRefusedException) failure))
                 .onFailure(AccessDeniedException.class)
-                .recoverWithItem(() -> ErrorMapper.error(Status.FORBIDDEN, "Forbidden"))
+                .recoverWithItem(failure -> errors.accessDenied((AccessDeniedException) failure))
                 .onFailure(TooManyAttemptsException.class)
                 .recoverWithItem(failure -> errors.tooManyAttempts((TooManyAttemptsException) failure));
     }

@@ -1,10 +1,5 @@
 package dev.sessionauth.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import dev.sessionauth.account.EmailAddress;
 
 /**
@@ -18,23 +13,14 @@ final class SignInSubjects {
     }
 
     static String account(String email) {
-        return "account:" + hashedEmail(email);
+        return "account:" + Sha256.hex(EmailAddress.canonical(email));
     }
 
     static String successes(String email) {
-        return "successes:" + hashedEmail(email);
+        return "successes:" + Sha256.hex(EmailAddress.canonical(email));
     }
 
     static String address(String clientAddress) {
         return "address:" + (clientAddress == null ? "unknown" : clientAddress);
-    }
-
-    private static String hashedEmail(String email) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(EmailAddress.canonical(email).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", impossible);
-        }
     }
 }

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.sessionauth.account.UserResponse;
 import dev.sessionauth.contract.ApiDocumentation;
+import dev.sessionauth.contract.ReadsForm;
 import dev.sessionauth.security.Caller;
 import dev.sessionauth.security.CurrentCaller;
 import io.vertx.core.http.HttpServerRequest;
@@ -53,6 +54,7 @@ public class ReauthenticationResource {
     @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @SecurityRequirement(name = ApiDocumentation.SESSION)
     @POST
+    @ReadsForm
     public RestResponse<UserResponse> reauthenticate(@RestForm String password, HttpServerRequest request) {
         Caller caller = currentCaller.get();
         ClientInfo client = new ClientInfo(caller.clientAddress(), request.getHeader(HttpHeaders.USER_AGENT));

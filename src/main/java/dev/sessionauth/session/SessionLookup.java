@@ -33,8 +33,6 @@ public class SessionLookup {
     private static final String FIND_BY_TOKEN_HASH = "SELECT s.id, s.last_seen_at, s.expires_at, " + UserRow.COLUMNS
             + ", s.remember, s.authenticated_at, s.fresh, s.client_network, s.browser_family"
             + " FROM user_sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?";
-    /** The first column after the user's, in {@link #FIND_BY_TOKEN_HASH}. */
-    private static final int SESSION_COLUMNS = 4 + UserRow.COLUMNS.split(",").length;
 
     private static final String TOUCH = "UPDATE user_sessions SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?";
 
@@ -46,9 +44,9 @@ public class SessionLookup {
 
     public Optional<ActiveSession> findByTokenHash(byte[] tokenHash) {
         return queries.findByHash(FIND_BY_TOKEN_HASH, tokenHash, row -> new ActiveSession(row.getObject(1, UUID.class),
-                UserRow.instant(row, 2), UserRow.instant(row, 3), UserRow.read(row, 4), row.getBoolean(SESSION_COLUMNS),
-                UserRow.instant(row, SESSION_COLUMNS + 1), row.getBoolean(SESSION_COLUMNS + 2),
-                row.getString(SESSION_COLUMNS + 3), row.getString(SESSION_COLUMNS + 4)), "a session");
+                UserRow.instant(row, 2), UserRow.instant(row, 3), UserRow.read(row), row.getBoolean("remember"),
+                UserRow.instant(row, row.findColumn("authenticated_at")), row.getBoolean("fresh"),
+                row.getString("client_network"), row.getString("browser_family")), "a session");
     }
 
     /**

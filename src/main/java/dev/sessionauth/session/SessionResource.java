@@ -31,12 +31,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.sessionauth.account.UserResponse;
 import dev.sessionauth.contract.ApiDocumentation;
+import dev.sessionauth.contract.ReadsForm;
 import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.contract.UuidPathParam;
 import dev.sessionauth.security.Caller;
 import dev.sessionauth.security.CurrentCaller;
 import dev.sessionauth.security.ProxyVerificationEndpoint;
 import dev.sessionauth.security.PublicEndpoint;
+import dev.sessionauth.security.RequestCredentials;
 import dev.sessionauth.security.RequiresFreshLogin;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -77,9 +79,10 @@ public class SessionResource {
     @POST
     @Path("login")
     @PublicEndpoint
+    @ReadsForm
     public RestResponse<UserResponse> login(@RestForm String email, @RestForm String password,
             @RestForm String remember, HttpServerRequest request) {
-        ClientInfo client = new ClientInfo(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+        ClientInfo client = new ClientInfo(RequestCredentials.clientAddress(request),
                 request.getHeader(HttpHeaders.USER_AGENT));
         LoginResult login = sessionService.login(email, password, "true".equals(remember), client, clock.instant());
         return RestResponse.ResponseBuilder.ok(UserResponse.of(login.user()))

@@ -33,7 +33,7 @@ public class ApiTokenLookup {
 
     public Optional<StoredToken> findByTokenHash(byte[] tokenHash) {
         return queries.findByHash(FIND_BY_TOKEN_HASH, tokenHash, row -> new StoredToken(row.getObject(1, UUID.class),
-                UserRow.instant(row, 2), UserRow.instant(row, 3), UserRow.read(row, 4)), "an API token");
+                UserRow.instant(row, 2), UserRow.instant(row, 3), UserRow.read(row)), "an API token");
     }
 
     /** Records a use; the condition keeps last_used_at from going backwards, and a revoked token stays deleted. */
