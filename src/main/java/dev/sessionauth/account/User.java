@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import dev.sessionauth.contract.ResourceNotFoundException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 
@@ -77,6 +78,19 @@ public class User extends PanacheEntityBase {
             return Optional.empty();
         }
         return find("email = ?1", canonical).firstResultOptional();
+    }
+
+    /** The user addressed by a request, which must exist: otherwise 404. */
+    public static User findExisting(UUID id) {
+        return User.<User> findByIdOptional(id).orElseThrow(ResourceNotFoundException::new);
+    }
+
+    /**
+     * The same, its row locked (SELECT ... FOR NO KEY UPDATE) until the transaction ends: a concurrent delete either
+     * waits for this change or makes it find nothing (404).
+     */
+    public static User lockExisting(UUID id) {
+        return User.<User> findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(ResourceNotFoundException::new);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.sessionauth.api;
 import java.io.IOException;
 import java.sql.SQLTransientConnectionException;
 
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.sessionauth.contract.ConflictException;
 import dev.sessionauth.contract.ErrorResponse;
 import dev.sessionauth.contract.InvalidRequestException;
+import dev.sessionauth.contract.RequestViolations;
 import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.security.AccessDeniedException;
 import dev.sessionauth.security.LoginRejectedException;
@@ -50,6 +52,12 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> invalidRequest(InvalidRequestException e) {
         return error(Status.BAD_REQUEST, e.getMessage());
+    }
+
+    /** A request record's Bean Validation: the contract's message of the first rule it breaks. */
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> invalidRequestRecord(ConstraintViolationException e) {
+        return error(Status.BAD_REQUEST, RequestViolations.firstMessage(e));
     }
 
     /**

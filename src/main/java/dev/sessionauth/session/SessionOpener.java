@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import dev.sessionauth.account.User;
 import dev.sessionauth.config.SessionAuthConfig;
@@ -56,7 +55,7 @@ public class SessionOpener {
      */
     private Optional<Opened> insert(UUID userId, String verifiedHash, String token, ClientInfo client, boolean remember,
             Instant now) {
-        User current = User.<User> findByIdOptional(userId, LockModeType.PESSIMISTIC_WRITE).orElse(null);
+        User current = SessionService.lockSessionsOf(userId).orElse(null);
         if (current == null || (verifiedHash != null && !current.passwordHash.equals(verifiedHash))
                 || current.disabledAt != null) {
             return Optional.empty();

@@ -11,15 +11,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import dev.sessionauth.account.User;
-import dev.sessionauth.config.SessionAuthConfig;
 import dev.sessionauth.contract.InvalidRequestException;
 import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.security.Caller;
-import dev.sessionauth.security.CredentialVerifier;
-import dev.sessionauth.security.LoginRejectedException;
+import dev.sessionauth.security.LastUseWrites;
 import dev.sessionauth.security.SecurityEvents;
 
-/** Creates, checks, lists and ends server-side sessions. */
+/** Checks, lists and ends server-side sessions ({@link SessionLogin} opens them). */
 @ApplicationScoped
 public class SessionService {
 
@@ -27,70 +25,17 @@ public class SessionService {
     private static final int MAX_PAGE_SIZE = 100;
     private static final String CANNOT_LIST = "Can't list sessions: ";
 
-    private final SessionAuthConfig.Session config;
-    private final boolean sessionsAccepted;
-    private final boolean genericLoginErrors;
-    private final CredentialVerifier credentialVerifier;
     private final SessionLookup sessionLookup;
     private final SecurityEvents securityEvents;
+    private final LastUseWrites lastUseWrites;
     private final SessionLifetimes lifetimes;
-    private final SessionOpener opener;
 
-    public SessionService(SessionAuthConfig config, CredentialVerifier credentialVerifier, SessionLookup sessionLookup,
-            SecurityEvents securityEvents, SessionLifetimes lifetimes, SessionOpener opener) {
-        this.config = config.session();
-        this.sessionsAccepted = config.authType().acceptsSession();
-        this.genericLoginErrors = config.login().genericErrors();
-        this.credentialVerifier = credentialVerifier;
+    public SessionService(SessionLookup sessionLookup, SecurityEvents securityEvents, LastUseWrites lastUseWrites,
+            SessionLifetimes lifetimes) {
         this.sessionLookup = sessionLookup;
         this.securityEvents = securityEvents;
+        this.lastUseWrites = lastUseWrites;
         this.lifetimes = lifetimes;
-        this.opener = opener;
-    }
-
-    /**
-     * Checks the credentials and opens a new session (never reusing an old one, so a planted cookie cannot be
-     * fixed on the victim). The bcrypt check runs outside any transaction so no connection waits on it.
-     */
-    public LoginResult login(String email, String password, boolean remember, ClientInfo client, Instant now) {
-        if (!sessionsAccepted) {
-            // AUTH_TYPE=basic_auth: a cookie issued here would never be accepted.
-            throw new ResourceNotFoundException();
-        }
-        if (email == null || email.isEmpty()) {
-            throw new InvalidRequestException("email missing");
-        }
-        if (password == null || password.isEmpty()) {
-            throw new InvalidRequestException("password missing");
-        }
-        CredentialVerifier.Verification verification = credentialVerifier.verify(email, password, client.ipAddress(),
-                "login", now);
-        rejectUnlessVerified(verification.outcome());
-        User user = verification.user().orElseThrow();
-        String token = SessionToken.generate();
-        UUID sessionId = opener.open(user.id, verification.passwordHash(), token, client, remember, now)
-                .orElseThrow(this::wrongPassword);
-        securityEvents.loginSucceeded(user.id, sessionId, client.ipAddress());
-        return new LoginResult(user, token, remember);
-    }
-
-    private void rejectUnlessVerified(CredentialVerifier.Outcome outcome) {
-        switch (outcome) {
-            case VERIFIED -> {
-                return;
-            }
-            case UNKNOWN_EMAIL -> throw new LoginRejectedException(
-                    genericLoginErrors ? LoginRejectedException.Reason.INVALID_CREDENTIALS
-                            : LoginRejectedException.Reason.UNKNOWN_EMAIL);
-            // A disabled account answers like a wrong password, so it never confirms a guessed one.
-            case WRONG_PASSWORD, DISABLED -> throw wrongPassword();
-        }
-    }
-
-    private LoginRejectedException wrongPassword() {
-        return new LoginRejectedException(
-                genericLoginErrors ? LoginRejectedException.Reason.INVALID_CREDENTIALS
-                        : LoginRejectedException.Reason.WRONG_PASSWORD);
     }
 
     /** The session this cookie token belongs to, with its user, if it is still active at {@code now}. */
@@ -173,9 +118,8 @@ public class SessionService {
     /** Ends every session of a user (an administrator's action, or the user's own). */
     @Transactional
     public long revokeAll(Caller caller, UUID userId) {
-        if (lockSessionsOf(userId).isEmpty()) {
-            throw new ResourceNotFoundException();
-        }
+        // The user row first, as lockSessionsOf explains; no such user is 404.
+        User.lockExisting(userId);
         long revoked = UserSession.deleteAllOfUserExcept(userId, null);
         securityEvents.sessionsRevoked(caller.userId(), userId, revoked, "all", caller.clientAddress());
         return revoked;
@@ -193,12 +137,12 @@ public class SessionService {
      *
      * @return the user, or empty if there is no such user
      */
-    private static Optional<User> lockSessionsOf(UUID userId) {
+    static Optional<User> lockSessionsOf(UUID userId) {
         return User.findByIdOptional(userId, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** Without an idle timeout nothing reads last_seen_at to expire a session, so it is never written. */
     private boolean isDueForTouch(SessionLookup.ActiveSession session, Instant now) {
-        return !lifetimes.idleTimeout(session.remember()).isZero()
-                && !now.isBefore(session.lastSeenAt().plus(config.touchInterval()));
+        return !lifetimes.idleTimeout(session.remember()).isZero() && lastUseWrites.isDue(session.lastSeenAt(), now);
     }
 }

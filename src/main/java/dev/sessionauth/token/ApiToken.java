@@ -32,7 +32,7 @@ public class ApiToken extends PanacheEntityBase {
     public User user;
 
     @NotNull
-    @Size(min = 1, max = ApiTokenService.MAX_NAME_LENGTH)
+    @Size(min = 1, max = TokenName.MAX_LENGTH)
     @Column(updatable = false)
     public String name;
 

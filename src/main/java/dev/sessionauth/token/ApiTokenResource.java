@@ -27,6 +27,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import dev.sessionauth.contract.ApiDocumentation;
 import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.contract.UuidPathParam;
+import dev.sessionauth.security.Caller;
 import dev.sessionauth.security.CurrentCaller;
 import dev.sessionauth.security.RequiresFreshLogin;
 
@@ -36,6 +37,9 @@ import dev.sessionauth.security.RequiresFreshLogin;
 @SecurityRequirement(name = ApiDocumentation.SESSION)
 @SecurityRequirement(name = ApiDocumentation.BASIC)
 @SecurityRequirement(name = ApiDocumentation.API_TOKEN)
+@APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+@APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiTokenResource {
 
@@ -54,8 +58,6 @@ public class ApiTokenResource {
     @APIResponseSchema(value = CreatedApiToken.class, responseCode = "201", responseDescription = "The token, with its secret")
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocumentation.REAUTHENTICATE)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
-    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @SecurityRequirement(name = ApiDocumentation.SESSION)
     @SecurityRequirement(name = ApiDocumentation.BASIC)
     @POST
@@ -63,14 +65,13 @@ public class ApiTokenResource {
     @ResponseStatus(201)
     @RequiresFreshLogin
     public CreatedApiToken create(CreateApiTokenRequest request) {
-        return apiTokenService.create(currentCaller.get(), request, clock.instant());
+        Caller caller = currentCaller.get();
+        caller.requirePasswordProven();
+        return apiTokenService.create(caller, request, clock.instant());
     }
 
     @Operation(summary = "The caller's unexpired API tokens, without their secrets")
     @APIResponse(responseCode = "200", description = "Newest first", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ApiTokenView.class)))
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
-    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @GET
     public List<ApiTokenView> list() {
         return apiTokenService.listUnexpired(currentCaller.get().userId(), clock.instant()).stream()
@@ -80,10 +81,7 @@ public class ApiTokenResource {
 
     @Operation(summary = "Revoke one of the caller's API tokens")
     @APIResponse(responseCode = "200", description = "{}")
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @DELETE
     @Path("{id}")
     public Map<String, String> revoke(@PathParam("id") String id) {

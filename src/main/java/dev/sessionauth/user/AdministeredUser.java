@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.contract.UuidPathParam;
-import dev.sessionauth.security.AccessDeniedException;
 import dev.sessionauth.security.Caller;
 
 /** The user id of an administrators-only route: 403 for anyone else whatever the id, 404 for an id that is no UUID. */
@@ -14,9 +13,7 @@ final class AdministeredUser {
     }
 
     static UUID resolve(Caller caller, String id) {
-        if (!caller.isAdmin()) {
-            throw new AccessDeniedException();
-        }
+        caller.requireAdmin();
         return UuidPathParam.parse(id).orElseThrow(ResourceNotFoundException::new);
     }
 }

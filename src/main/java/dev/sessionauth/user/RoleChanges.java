@@ -30,7 +30,7 @@ public class RoleChanges {
         return switch (request.role()) {
             case "admin" -> Optional.of(Role.ADMIN);
             case "user" -> Optional.of(Role.USER);
-            default -> throw new InvalidRequestException("Can't update User: role must be admin or user");
+            default -> throw new InvalidRequestException(UpdateUserRequest.CANNOT_UPDATE + "role must be admin or user");
         };
     }
 
