@@ -14,8 +14,10 @@ import io.quarkus.runtime.StartupEvent;
 public class ConfigurationCheck {
 
     /** Runs before the other start-up work (such as the admin bootstrap), so a bad setting is named first. */
-    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, SessionAuthConfig config) {
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, SessionAuthConfig config,
+            RememberMeConfig rememberMe, FreshnessConfig freshness, PasswordResetConfig passwordReset) {
         List<String> problems = problems(config);
+        checkSessionSafety(config.session(), rememberMe, freshness, passwordReset, problems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Invalid session-auth configuration: " + String.join("; ", problems));
         }
@@ -35,7 +37,6 @@ public class ConfigurationCheck {
             problems.add("session-auth.purge.batch-size must be at least 1");
         }
         checkSignInLimits(config.bruteForce(), config.signIn(), problems);
-        checkSessionSafety(config, problems);
         SessionAuthConfig.ApiTokens apiTokens = config.apiTokens();
         if (apiTokens.defaultLifetimeDays() < 1 || apiTokens.defaultLifetimeDays() > apiTokens.maxLifetimeDays()) {
             problems.add("session-auth.api-tokens.default-lifetime-days must be between 1 and max-lifetime-days");
@@ -79,18 +80,19 @@ public class ConfigurationCheck {
         }
     }
 
-    private static void checkSessionSafety(SessionAuthConfig config, List<String> problems) {
-        Duration rememberIdle = config.rememberMe().idleTimeout();
+    static void checkSessionSafety(SessionConfig session, RememberMeConfig rememberMe, FreshnessConfig freshness,
+            PasswordResetConfig passwordReset, List<String> problems) {
+        Duration rememberIdle = rememberMe.idleTimeout();
         if (rememberIdle.isNegative()) {
             problems.add("session-auth.remember-me.idle-timeout must be zero (off) or positive");
         }
-        if (!rememberIdle.isZero() && config.session().touchInterval().compareTo(rememberIdle) >= 0) {
+        if (!rememberIdle.isZero() && session.touchInterval().compareTo(rememberIdle) >= 0) {
             problems.add("session-auth.session.touch-interval must be shorter than the remember-me idle timeout");
         }
-        if (isNotPositive(config.freshness().maxAge())) {
+        if (isNotPositive(freshness.maxAge())) {
             problems.add("session-auth.freshness.max-age must be positive");
         }
-        if (isNotPositive(config.passwordReset().lifetime())) {
+        if (isNotPositive(passwordReset.lifetime())) {
             problems.add("session-auth.password-reset.lifetime must be positive");
         }
     }

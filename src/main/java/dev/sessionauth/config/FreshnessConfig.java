@@ -2,9 +2,11 @@ package dev.sessionauth.config;
 
 import java.time.Duration;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** How recent a session's password proof must be for sensitive actions, and how a moved session is treated. */
+@ConfigMapping(prefix = "session-auth.freshness")
 public interface FreshnessConfig {
 
     /** A cookie session whose password proof is older than this must reauthenticate first (FRESH_AUTH_MAX_AGE). */

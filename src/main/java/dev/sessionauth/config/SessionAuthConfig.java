@@ -43,12 +43,6 @@ public interface SessionAuthConfig {
 
     ApiTokens apiTokens();
 
-    RememberMeConfig rememberMe();
-
-    FreshnessConfig freshness();
-
-    PasswordResetConfig passwordReset();
-
     /** Password hashing. */
     interface Password {
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.sessionauth.config.SessionAuthConfig;
+import dev.sessionauth.config.FreshnessConfig;
 import dev.sessionauth.security.Caller;
 import dev.sessionauth.security.ReauthenticationRequiredException;
 import dev.sessionauth.security.RequiresFreshLogin;
@@ -19,8 +19,8 @@ public class FreshLoginCheck {
     private final Duration maxAge;
     private final SessionSafetyEvents events;
 
-    public FreshLoginCheck(SessionAuthConfig config, SessionSafetyEvents events) {
-        this.maxAge = config.freshness().maxAge();
+    public FreshLoginCheck(FreshnessConfig config, SessionSafetyEvents events) {
+        this.maxAge = config.maxAge();
         this.events = events;
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.sessionauth.config.RememberMeConfig;
 import dev.sessionauth.config.SessionAuthConfig;
 
 /**
@@ -20,11 +21,11 @@ public class SessionLifetimes {
     private final Duration rememberIdleTimeout;
     private final Duration rememberAbsoluteTimeout;
 
-    public SessionLifetimes(SessionAuthConfig config) {
+    public SessionLifetimes(SessionAuthConfig config, RememberMeConfig rememberMe) {
         this.idleTimeout = config.session().idleTimeout();
         this.absoluteTimeout = config.session().absoluteTimeout();
-        this.rememberIdleTimeout = config.rememberMe().idleTimeout();
-        this.rememberAbsoluteTimeout = config.rememberMe().duration();
+        this.rememberIdleTimeout = rememberMe.idleTimeout();
+        this.rememberAbsoluteTimeout = rememberMe.duration();
     }
 
     public Duration idleTimeout(boolean remember) {

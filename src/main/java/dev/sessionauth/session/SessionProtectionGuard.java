@@ -2,8 +2,8 @@ package dev.sessionauth.session;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.sessionauth.config.FreshnessConfig;
 import dev.sessionauth.config.FreshnessConfig.SessionProtection;
-import dev.sessionauth.config.SessionAuthConfig;
 import dev.sessionauth.security.SessionRefusedException;
 import dev.sessionauth.security.SessionSafetyEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,8 +19,8 @@ public class SessionProtectionGuard {
     private final SessionProtection mode;
     private final SessionSafetyEvents events;
 
-    public SessionProtectionGuard(SessionAuthConfig config, SessionSafetyEvents events) {
-        this.mode = config.freshness().sessionProtection();
+    public SessionProtectionGuard(FreshnessConfig config, SessionSafetyEvents events) {
+        this.mode = config.sessionProtection();
         this.events = events;
     }
 

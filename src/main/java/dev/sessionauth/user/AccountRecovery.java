@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.sessionauth.account.User;
-import dev.sessionauth.config.SessionAuthConfig;
+import dev.sessionauth.config.PasswordResetConfig;
 import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.security.Caller;
 import dev.sessionauth.security.SessionSafetyEvents;
@@ -32,10 +32,10 @@ public class AccountRecovery {
     private final SessionSafetyEvents events;
     private final Duration resetLifetime;
 
-    public AccountRecovery(SignInLocks signInLocks, SessionSafetyEvents events, SessionAuthConfig config) {
+    public AccountRecovery(SignInLocks signInLocks, SessionSafetyEvents events, PasswordResetConfig config) {
         this.signInLocks = signInLocks;
         this.events = events;
-        this.resetLifetime = config.passwordReset().lifetime();
+        this.resetLifetime = config.lifetime();
     }
 
     /** Ends the account's sign-in lock at once (404 for an unknown user). */
