@@ -11,7 +11,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,7 +37,6 @@ import dev.sessionauth.security.Caller;
 import dev.sessionauth.security.CurrentCaller;
 import dev.sessionauth.security.ProxyVerificationEndpoint;
 import dev.sessionauth.security.PublicEndpoint;
-import dev.sessionauth.security.RequestCredentials;
 import dev.sessionauth.security.RequiresFreshLogin;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -88,9 +86,8 @@ public class SessionResource {
     @ReadsForm
     public RestResponse<UserResponse> login(@RestForm String email, @RestForm String password,
             @RestForm String remember, HttpServerRequest request) {
-        ClientInfo client = new ClientInfo(RequestCredentials.clientAddress(request),
-                request.getHeader(HttpHeaders.USER_AGENT));
-        LoginResult login = sessionLogin.login(email, password, "true".equals(remember), client, clock.instant());
+        LoginResult login = sessionLogin.login(email, password, "true".equals(remember), ClientInfo.of(request),
+                clock.instant());
         return RestResponse.ResponseBuilder.ok(UserResponse.of(login.user()))
                 .cookie(cookies.issue(login.token(), sessionService.absoluteTimeout(login.remember())))
                 .build();
@@ -178,5 +175,4 @@ public class SessionResource {
     public Map<String, Long> revokeOthers() {
         return Map.of("revoked", sessionService.revokeOthers(currentCaller.get()));
     }
-
 }

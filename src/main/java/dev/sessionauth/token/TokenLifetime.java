@@ -27,8 +27,8 @@ public @interface TokenLifetime {
     Class<? extends Payload>[] payload() default {};
 
     /**
-     * A bean, so that the maximum comes from the configuration. Quarkus builds its validators at static init, before
-     * the runtime configuration exists, so the configuration is read when a value is checked, not when this is built.
+     * A bean, so that the maximum comes from the configuration. Read when a request is checked: Quarkus may create
+     * its validators before the configuration mappings are there.
      */
     @Dependent
     class Check implements ConstraintValidator<TokenLifetime, Integer> {
