@@ -97,13 +97,13 @@ public class Authenticator {
     private static Caller callerOf(SessionLookup.ActiveSession session, String clientAddress) {
         UserRow user = session.user();
         return new Caller(user.id(), user.role(), Credential.SESSION, Optional.of(session.id()), clientAddress,
-                user.profile(), session.authenticatedAt(), session.fresh());
+                user.profile(), session.authenticatedAt(), session.fresh(), false);
     }
 
     private static Caller callerOf(ApiTokenLookup.StoredToken token, String clientAddress) {
         UserRow user = token.user();
         return new Caller(user.id(), user.role(), Credential.API_TOKEN, Optional.empty(), clientAddress, user.profile(),
-                null, false);
+                null, false, token.readOnly());
     }
 
     /**
@@ -135,6 +135,6 @@ public class Authenticator {
     /** Basic credentials prove the password with every request, so their proof is always now. */
     private static Caller callerOf(User user, String clientAddress, Instant now) {
         return new Caller(user.id, user.role, Credential.BASIC, Optional.empty(), clientAddress, UserResponse.of(user),
-                now, true);
+                now, true, false);
     }
 }

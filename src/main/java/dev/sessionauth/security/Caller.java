@@ -2,6 +2,7 @@ package dev.sessionauth.security;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,10 +15,11 @@ import dev.sessionauth.contract.ResourceNotFoundException;
  * where it came from, the user's record as read while authenticating (what GET /users/me answers, without
  * another query), and when the password was last proven: now for Basic, at login or reauthentication for a session
  * (whose {@code fresh} is false once session protection saw it move), never for an API token (null). It also answers
- * what the caller may do: resources ask it instead of branching on the role.
+ * what the caller may do: resources ask it instead of branching on the role. The record's groups are those this
+ * credential carries, read with it; a read-only caller (an API token limited to reading) may only use GET and HEAD.
  */
 public record Caller(UUID userId, Role role, Credential credential, Optional<UUID> sessionId, String clientAddress,
-        UserResponse profile, Instant authenticatedAt, boolean fresh) {
+        UserResponse profile, Instant authenticatedAt, boolean fresh, boolean readOnly) {
 
     /**
      * Whether the password was proven within {@code maxAge}, as sensitive actions require. API tokens keep their own
@@ -37,6 +39,16 @@ public record Caller(UUID userId, Role role, Credential credential, Optional<UUI
     /** Admins may act on anyone; a plain user only on their own record. */
     public boolean mayActOn(UUID otherUserId) {
         return isAdmin() || userId.equals(otherUserId);
+    }
+
+    /** Whether the caller belongs to at least one of these groups. */
+    public boolean inAnyGroup(Collection<String> groupNames) {
+        return groupNames.stream().anyMatch(profile.groups()::contains);
+    }
+
+    /** Whether this request's method is one a read-only caller may use (always true for others). */
+    public boolean mayUseMethod(String method) {
+        return !readOnly || "GET".equals(method) || "HEAD".equals(method);
     }
 
     /** @throws AccessDeniedException unless the caller is an administrator */

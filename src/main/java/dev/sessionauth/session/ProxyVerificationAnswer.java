@@ -24,6 +24,7 @@ public class ProxyVerificationAnswer {
     static final String USER_ID_HEADER = "X-User-Id";
     static final String USER_EMAIL_HEADER = "X-User-Email";
     static final String USER_ROLES_HEADER = "X-User-Roles";
+    static final String USER_GROUPS_HEADER = "X-User-Groups";
     static final String AUTH_TIME_HEADER = "X-Auth-Time";
 
     /**
@@ -40,7 +41,8 @@ public class ProxyVerificationAnswer {
         RestResponse.ResponseBuilder<UserResponse> answer = RestResponse.ResponseBuilder.ok(user)
                 .header(USER_ID_HEADER, user.id())
                 .header(USER_EMAIL_HEADER, HeaderValues.percentEncoded(user.email()))
-                .header(USER_ROLES_HEADER, user.role());
+                .header(USER_ROLES_HEADER, user.role())
+                .header(USER_GROUPS_HEADER, String.join(",", user.groups()));
         if (caller.authenticatedAt() != null) {
             answer.header(AUTH_TIME_HEADER, caller.authenticatedAt().getEpochSecond());
         }
