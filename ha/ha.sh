@@ -3,6 +3,7 @@
 # the packaged service in front that reach whichever is primary through a two-host JDBC URL
 # (jdbc:postgresql://127.0.0.1:P1,127.0.0.1:P2/sessionauth?targetServerType=primary). Failover is a promotion that
 # this script drives (pg_ctl promote), as an operator's tool would: nothing here watches the primary by itself.
+# ha/patroni.sh runs the same setup with Patroni watching and promoting (application-docs/operations.md#patroni).
 #
 #   ha/ha.sh up [-n INSTANCES]   initialises node1 (primary) and node2 (its synchronous standby, from a base backup),
 #                                starts INSTANCES (2) service instances in the background and prints their addresses
@@ -196,8 +197,8 @@ rejoin() {
   echo "$stopped is the synchronous standby of $primary"
 }
 
-down() {
-  local f pid n
+stop_instances() {
+  local f pid
   for f in "$BASE"/instance-*.pid; do
     [ -e "$f" ] || continue
     pid=$(cat "$f")
@@ -205,6 +206,11 @@ down() {
     for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     rm -f "$f"
   done
+}
+
+down() {
+  local n
+  stop_instances
   for n in node1 node2; do running "$n" && pg_ctl -D "$(node_data "$n")" -m fast -w stop >/dev/null; done
   rm -rf "$BASE"
 }
@@ -285,7 +291,7 @@ measure() {
   while [ $# -gt 0 ]; do case "$1" in
     -r) rounds=$2; shift 2 ;; -c) clients=$2; shift 2 ;; -d) delay=$2; shift 2 ;; -a) after=$2; shift 2 ;;
     *) die "unknown option $1" ;; esac; done
-  [ "$(current_primary)" = none ] && die "not up: ha/ha.sh up first"
+  [ "$(current_primary)" = none ] && die "not up: ha/${0##*/} up first"
   mapfile -t urls < <(instance_urls)
   out=${HA_OUT:-$ROOT/ha/results/$(date -u +%Y%m%d-%H%M%S)}
   mkdir -p "$out"
@@ -310,12 +316,14 @@ measure() {
     rejoin >/dev/null
     python3 "$ROOT/ha/summarise.py" round "$r" "$dir"
   done
-  python3 "$ROOT/ha/summarise.py" report "$out" "ha/ha.sh measure -r $rounds -c $clients -d $delay -a $after" \
-    "$(uname -sr), $(nproc) cores, $("$PGBIN/postgres" --version), $(java -version 2>&1 | head -1), ${#urls[@]} instance(s), commit $(cd "$ROOT" && git rev-parse --short HEAD)" \
+  python3 "$ROOT/ha/summarise.py" report "$out" "ha/${0##*/} measure -r $rounds -c $clients -d $delay -a $after" \
+    "$(uname -sr), $(nproc) cores, $("$PGBIN/postgres" --version), $(java -version 2>&1 | head -1), ${#urls[@]} instance(s), commit $(cd "$ROOT" && git rev-parse --short HEAD)${MEASURE_SETUP:-}" \
     >"$out/results.md"
   cat "$out/results.md"
 }
 
+# ha/patroni.sh sources this file for its helpers and `measure`: nothing below runs then.
+[ "${BASH_SOURCE[0]}" = "$0" ] || return 0
 MODE=${1:-}
 [ $# -gt 0 ] && shift
 case "$MODE" in
