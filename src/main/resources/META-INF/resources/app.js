@@ -17,18 +17,29 @@ const page = {
     meRole: document.getElementById('me-role'),
     logoutButton: document.getElementById('logout-button'),
     sessions: document.querySelector('#sessions tbody'),
+    reauth: document.getElementById('reauth'),
+    reauthForm: document.getElementById('reauth-form'),
+    reauthPassword: document.getElementById('reauth-password'),
+    reauthButton: document.getElementById('reauth-button'),
 };
 
-/** A failed call, carrying the message of the API's {"error": ...} body. */
+/** What to run again once the password is confirmed: the action that was refused for an old sign-in. */
+let afterReauthentication = null;
+
+/**
+ * A failed call, carrying the message of the API's {"error": ...} body, and whether the service asks for the
+ * password again (401 with X-Reauthenticate: the session is still valid, but too old for this action).
+ */
 class ApiError extends Error {
-    constructor(status, message) {
+    constructor(status, message, reauthenticate = false) {
         super(message);
         this.status = status;
+        this.reauthenticate = reauthenticate;
     }
 
     /** 401 and 403 mean there is no valid session (any more): the answer is the login form, not an error. */
     get signedOut() {
-        return this.status === 401 || this.status === 403;
+        return !this.reauthenticate && (this.status === 401 || this.status === 403);
     }
 }
 
@@ -53,7 +64,7 @@ async function exchange(method, path, body, contentType) {
     }
     if (!response.ok) {
         const message = data && typeof data.error === 'string' ? data.error : `Request failed (${response.status})`;
-        throw new ApiError(response.status, message);
+        throw new ApiError(response.status, message, response.headers.get('X-Reauthenticate') === 'true');
     }
     return { data, headers: response.headers };
 }
@@ -76,16 +87,47 @@ function clearError() {
     page.error.hidden = true;
 }
 
-/** Shows the error, or the login form when the failure means the session is gone. */
-function handleFailure(e) {
+/**
+ * Shows the error, the login form when the failure means the session is gone, or the password prompt when the
+ * session is too old for the action (which retry, if given, runs again once the password is confirmed).
+ */
+function handleFailure(e, retry = null) {
     if (e instanceof ApiError && e.signedOut) {
         showLogin();
+        return;
+    }
+    if (e instanceof ApiError && e.reauthenticate) {
+        askForPassword(retry);
         return;
     }
     showError(e.message);
 }
 
+function askForPassword(retry) {
+    afterReauthentication = retry;
+    page.reauthPassword.value = '';
+    page.reauth.hidden = false;
+    page.reauthPassword.focus();
+}
+
+function hidePasswordPrompt() {
+    afterReauthentication = null;
+    page.reauthPassword.value = '';
+    page.reauth.hidden = true;
+}
+
+/** Proves the password on this session (it gets a new cookie), then runs the refused action again. */
+async function reauthenticate() {
+    await call('POST', '/auth_session/reauthenticate', new URLSearchParams({ password: page.reauthPassword.value }));
+    const retry = afterReauthentication;
+    hidePasswordPrompt();
+    if (retry) {
+        await retry();
+    }
+}
+
 function showLogin() {
+    hidePasswordPrompt();
     page.account.hidden = true;
     page.sessions.replaceChildren();
     hideGroups();
@@ -152,6 +194,9 @@ function timestamp(value) {
 
 async function login() {
     const form = new URLSearchParams({ email: page.email.value, password: page.password.value });
+    if (document.getElementById('remember').checked) {
+        form.set('remember', 'true');
+    }
     const user = await call('POST', '/auth_session/login', form);
     page.password.value = '';
     await showAccount(user);
@@ -174,7 +219,7 @@ async function run(button, action) {
     try {
         await action();
     } catch (e) {
-        handleFailure(e);
+        handleFailure(e, () => run(button, action));
     } finally {
         button.disabled = false;
     }
@@ -189,6 +234,18 @@ page.loginForm.addEventListener('submit', (event) => {
         .catch((e) => showError(e.message))
         .finally(() => {
             page.loginButton.disabled = false;
+        });
+});
+
+page.reauthForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearError();
+    page.reauthButton.disabled = true;
+    // A wrong password is reported as it is (401 "wrong password"); only a refused session (403) signs out.
+    reauthenticate()
+        .catch((e) => (e instanceof ApiError && e.status === 403 ? handleFailure(e) : showError(e.message)))
+        .finally(() => {
+            page.reauthButton.disabled = false;
         });
 });
 

@@ -33,6 +33,7 @@ import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.security.AccessDeniedException;
 import dev.sessionauth.security.LoginRejectedException;
 import dev.sessionauth.security.NotAuthenticatedException;
+import dev.sessionauth.security.ReauthenticationRequiredException;
 import dev.sessionauth.security.SessionRefusedException;
 import dev.sessionauth.security.TooManyAttemptsException;
 import dev.sessionauth.session.SessionCookies;
@@ -43,6 +44,7 @@ import io.vertx.core.http.HttpClosedException;
 public class ErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+    private static final String REAUTHENTICATE_HEADER = "X-Reauthenticate";
 
     private final SessionCookies sessionCookies;
 
@@ -80,6 +82,13 @@ public class ErrorMapper {
     public RestResponse<ErrorResponse> notAuthenticated(NotAuthenticatedException e) {
         RestResponse<ErrorResponse> response = error(Status.UNAUTHORIZED, "Unauthorized");
         return e.isSessionRefused() ? clearingSessionCookie(response) : response;
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> reauthenticationRequired(ReauthenticationRequiredException e) {
+        return RestResponse.ResponseBuilder.fromResponse(error(Status.UNAUTHORIZED, e.getMessage()))
+                .header(REAUTHENTICATE_HEADER, "true")
+                .build();
     }
 
     @ServerExceptionMapper

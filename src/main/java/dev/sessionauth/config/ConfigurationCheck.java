@@ -14,8 +14,10 @@ import io.quarkus.runtime.StartupEvent;
 public class ConfigurationCheck {
 
     /** Runs before the other start-up work (such as the admin bootstrap), so a bad setting is named first. */
-    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, SessionAuthConfig config) {
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, SessionAuthConfig config,
+            RememberMeConfig rememberMe, FreshnessConfig freshness, PasswordResetConfig passwordReset) {
         List<String> problems = problems(config);
+        checkSessionSafety(config.session(), rememberMe, freshness, passwordReset, problems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Invalid session-auth configuration: " + String.join("; ", problems));
         }
@@ -75,6 +77,23 @@ public class ConfigurationCheck {
         }
         if (isNotPositive(signIn.successWindow())) {
             problems.add("session-auth.sign-in.success-window must be positive");
+        }
+    }
+
+    static void checkSessionSafety(SessionConfig session, RememberMeConfig rememberMe, FreshnessConfig freshness,
+            PasswordResetConfig passwordReset, List<String> problems) {
+        Duration rememberIdle = rememberMe.idleTimeout();
+        if (rememberIdle.isNegative()) {
+            problems.add("session-auth.remember-me.idle-timeout must be zero (off) or positive");
+        }
+        if (!rememberIdle.isZero() && session.touchInterval().compareTo(rememberIdle) >= 0) {
+            problems.add("session-auth.session.touch-interval must be shorter than the remember-me idle timeout");
+        }
+        if (isNotPositive(freshness.maxAge())) {
+            problems.add("session-auth.freshness.max-age must be positive");
+        }
+        if (isNotPositive(passwordReset.lifetime())) {
+            problems.add("session-auth.password-reset.lifetime must be positive");
         }
     }
 

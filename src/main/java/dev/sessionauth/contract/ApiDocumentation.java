@@ -27,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 @SecurityScheme(securitySchemeName = ApiDocumentation.API_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer", description = "An API token from POST /api/v1/tokens (AUTH_TYPE unset or any only)") }, responses = {
                         @APIResponse(name = ApiDocumentation.BAD_REQUEST, responseCode = "400", description = "The request is malformed or breaks a rule; the message says which", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                         @APIResponse(name = ApiDocumentation.UNAUTHORIZED, responseCode = "401", description = "No credentials at all: {\"error\": \"Unauthorized\"}", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
+                        @APIResponse(name = ApiDocumentation.REAUTHENTICATE, responseCode = "401", description = "No credentials at all ({\"error\": \"Unauthorized\"}), or "
+                                + "a session cookie whose password proof is older than FRESH_AUTH_MAX_AGE or that session protection marked not fresh: "
+                                + "{\"error\": \"Reauthentication required\"} with X-Reauthenticate: true; POST /api/v1/auth_session/reauthenticate proves it again", headers = @Header(name = "X-Reauthenticate", description = "true when a reauthentication is what is missing", schema = @Schema(implementation = String.class)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                         @APIResponse(name = ApiDocumentation.FORBIDDEN, responseCode = "403", description = "Invalid credentials, an expired or revoked session, a cross-site write, "
                                 + "or another user's record: {\"error\": \"Forbidden\"}", headers = @Header(name = "Set-Cookie", description = "Only when the session cookie was refused "
                                         + "(malformed, unknown, expired, logged out or revoked): the cookie cleared with Max-Age=0, as logout clears it"), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
@@ -43,6 +46,7 @@ public class ApiDocumentation extends Application {
     public static final String API_TOKEN = "api_token";
     public static final String BAD_REQUEST = "BadRequest";
     public static final String UNAUTHORIZED = "Unauthorized";
+    public static final String REAUTHENTICATE = "Reauthenticate";
     public static final String FORBIDDEN = "Forbidden";
     public static final String NOT_FOUND = "NotFound";
     public static final String CONFLICT = "Conflict";

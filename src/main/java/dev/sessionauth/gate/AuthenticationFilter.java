@@ -17,14 +17,16 @@ import dev.sessionauth.security.NotAuthenticatedException;
 import dev.sessionauth.security.ProxyVerificationEndpoint;
 import dev.sessionauth.security.PublicEndpoint;
 import dev.sessionauth.security.RequestCredentials;
+import dev.sessionauth.security.RequiresFreshLogin;
 import dev.sessionauth.security.SessionRefusedException;
 import dev.sessionauth.security.TooManyAttemptsException;
 import dev.sessionauth.session.SessionCookies;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Requires credentials on every route not marked {@link PublicEndpoint}, and refuses cross-site writes that
- * would ride on the session cookie; on the {@link ProxyVerificationEndpoint} it answers as a reverse proxy needs. It
+ * Requires credentials on every route not marked {@link PublicEndpoint}, refuses cross-site writes that would ride on
+ * the session cookie, and asks for a reauthentication where a route {@link RequiresFreshLogin requires a fresh login}; on the
+ * {@link ProxyVerificationEndpoint} it answers as a reverse proxy needs. It
  * runs after routing, on the worker
  * thread of the (blocking) endpoint, so the database lookup and bcrypt never block the event loop.
  */
@@ -44,14 +46,17 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     private final CurrentCaller currentCaller;
     private final SessionCookies sessionCookies;
     private final CrossSiteRequestGuard crossSiteRequestGuard;
+    private final FreshLoginCheck freshLoginCheck;
     private final Clock clock;
 
     public AuthenticationFilter(Authenticator authenticator, CurrentCaller currentCaller,
-            SessionCookies sessionCookies, CrossSiteRequestGuard crossSiteRequestGuard, Clock clock) {
+            SessionCookies sessionCookies, CrossSiteRequestGuard crossSiteRequestGuard, FreshLoginCheck freshLoginCheck,
+            Clock clock) {
         this.authenticator = authenticator;
         this.currentCaller = currentCaller;
         this.sessionCookies = sessionCookies;
         this.crossSiteRequestGuard = crossSiteRequestGuard;
+        this.freshLoginCheck = freshLoginCheck;
         this.clock = clock;
     }
 
@@ -73,6 +78,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (!caller.mayUseMethod(request.getMethod())) {
             throw new AccessDeniedException();
         }
+        freshLoginCheck.check(resourceInfo.getResourceMethod(), resourceInfo.getResourceClass(), caller,
+                httpRequest.path(), clock.instant());
         currentCaller.set(caller);
     }
 

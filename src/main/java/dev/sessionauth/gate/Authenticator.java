@@ -20,6 +20,7 @@ import dev.sessionauth.security.RequestCredentials;
 import dev.sessionauth.security.SessionRefusedException;
 import dev.sessionauth.security.TooManyAttemptsException;
 import dev.sessionauth.session.SessionLookup;
+import dev.sessionauth.session.SessionProtectionGuard;
 import dev.sessionauth.session.SessionService;
 import dev.sessionauth.token.ApiTokenLookup;
 import dev.sessionauth.token.ApiTokenSecret;
@@ -38,18 +39,22 @@ public class Authenticator {
     private final CredentialVerifier credentialVerifier;
     private final VerifiedCredentialsCache credentialsCache;
     private final ApiTokenService apiTokenService;
+    private final SessionProtectionGuard sessionProtection;
 
     public Authenticator(SessionAuthConfig config, SessionService sessionService, CredentialVerifier credentialVerifier,
-            VerifiedCredentialsCache credentialsCache, ApiTokenService apiTokenService) {
+            VerifiedCredentialsCache credentialsCache, ApiTokenService apiTokenService,
+            SessionProtectionGuard sessionProtection) {
         this.authType = config.authType();
         this.sessionService = sessionService;
         this.credentialVerifier = credentialVerifier;
         this.credentialsCache = credentialsCache;
         this.apiTokenService = apiTokenService;
+        this.sessionProtection = sessionProtection;
     }
 
     /**
-     * @throws SessionRefusedException when a session cookie decides and names no active session
+     * @throws SessionRefusedException when a session cookie decides and names no active session (or session
+     *         protection ends it)
      * @throws TooManyAttemptsException when Basic credentials arrive for a locked account or address
      */
     public Caller authenticate(RequestCredentials request, Instant now) {
@@ -59,6 +64,7 @@ public class Authenticator {
         String clientAddress = request.clientAddress();
         if (request.sessionToken() != null && authType.acceptsSession()) {
             return sessionService.findActive(request.sessionToken(), now)
+                    .map(session -> sessionProtection.check(session, clientAddress, request.userAgent()))
                     .map(session -> callerOf(session, clientAddress))
                     .orElseThrow(SessionRefusedException::new);
         }
@@ -91,13 +97,13 @@ public class Authenticator {
     private static Caller callerOf(SessionLookup.ActiveSession session, String clientAddress) {
         UserRow user = session.user();
         return new Caller(user.id(), user.role(), Credential.SESSION, Optional.of(session.id()), clientAddress,
-                user.profile());
+                user.profile(), session.authenticatedAt(), session.fresh(), false);
     }
 
     private static Caller callerOf(ApiTokenLookup.StoredToken token, String clientAddress) {
         UserRow user = token.user();
         return new Caller(user.id(), user.role(), Credential.API_TOKEN, Optional.empty(), clientAddress, user.profile(),
-                token.readOnly());
+                null, false, token.readOnly());
     }
 
     /**
@@ -112,7 +118,7 @@ public class Authenticator {
             Optional<User> user = User.<User> findByIdOptional(cached.get().userId())
                     .filter(current -> current.passwordHash.equals(cached.get().passwordHash()) && current.disabledAt == null);
             if (user.isPresent()) {
-                return Optional.of(callerOf(user.get(), clientAddress));
+                return Optional.of(callerOf(user.get(), clientAddress, now));
             }
             credentialsCache.forget(credentials.email(), credentials.password());
         }
@@ -123,10 +129,12 @@ public class Authenticator {
         }
         User user = verification.user().orElseThrow();
         credentialsCache.remember(credentials.email(), credentials.password(), user.id, verification.passwordHash(), now);
-        return Optional.of(callerOf(user, clientAddress));
+        return Optional.of(callerOf(user, clientAddress, now));
     }
 
-    private static Caller callerOf(User user, String clientAddress) {
-        return new Caller(user.id, user.role, Credential.BASIC, Optional.empty(), clientAddress, UserResponse.of(user));
+    /** Basic credentials prove the password with every request, so their proof is always now. */
+    private static Caller callerOf(User user, String clientAddress, Instant now) {
+        return new Caller(user.id, user.role, Credential.BASIC, Optional.empty(), clientAddress, UserResponse.of(user),
+                now, true, false);
     }
 }

@@ -32,6 +32,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import dev.sessionauth.account.UserResponse;
 import dev.sessionauth.contract.ApiDocumentation;
 import dev.sessionauth.security.CurrentCaller;
+import dev.sessionauth.security.RequiresFreshLogin;
 
 /** /api/v1/groups: groups and their members, for administrators; what verify?group=... checks. */
 @Path("/api/v1/groups")
@@ -63,9 +64,11 @@ public class GroupResource {
     @APIResponseSchema(value = GroupView.class, responseCode = "201", responseDescription = "The new group")
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = ApiDocumentation.CONFLICT)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.REAUTHENTICATE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
+    @RequiresFreshLogin(RequiresFreshLogin.Who.ADMINISTRATORS)
     public GroupView create(CreateGroupRequest request) {
         // Before the service checks the body on entry: a non-administrator is told nothing about it.
         currentCaller.get().requireAdmin();
@@ -93,8 +96,10 @@ public class GroupResource {
     @Operation(summary = "Delete a group and its memberships (admins only)")
     @APIResponse(responseCode = "200", description = "{}")
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.REAUTHENTICATE)
     @DELETE
     @Path("{name}")
+    @RequiresFreshLogin(RequiresFreshLogin.Who.ADMINISTRATORS)
     public Map<String, String> delete(@PathParam("name") String name) {
         groupService.delete(currentCaller.get(), name);
         return Map.of();
@@ -115,8 +120,10 @@ public class GroupResource {
     @Operation(summary = "Add a user to a group (admins only); adding a member again changes nothing")
     @APIResponseSchema(value = UserResponse.class, responseDescription = "The user, with their groups")
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.REAUTHENTICATE)
     @PUT
     @Path("{name}/members/{userId}")
+    @RequiresFreshLogin(RequiresFreshLogin.Who.ADMINISTRATORS)
     public UserResponse addMember(@PathParam("name") String name, @PathParam("userId") String userId) {
         return UserResponse.of(groupService.addMember(currentCaller.get(), name, userId, clock.instant()));
     }
@@ -124,8 +131,10 @@ public class GroupResource {
     @Operation(summary = "Remove a user from a group (admins only); removing a non-member changes nothing")
     @APIResponse(responseCode = "200", description = "{}")
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.REAUTHENTICATE)
     @DELETE
     @Path("{name}/members/{userId}")
+    @RequiresFreshLogin(RequiresFreshLogin.Who.ADMINISTRATORS)
     public Map<String, String> removeMember(@PathParam("name") String name, @PathParam("userId") String userId) {
         groupService.removeMember(currentCaller.get(), name, userId);
         return Map.of();

@@ -1,5 +1,7 @@
 package dev.sessionauth.security;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,17 +12,24 @@ import dev.sessionauth.contract.ResourceNotFoundException;
 
 /**
  * The authenticated user of the current request, the kind of credential and the session it came with (if any),
- * where it came from, and the user's record as read while authenticating (what GET /users/me answers, without
- * another query). It also answers what the caller may do: resources ask it instead of branching on the role. The
- * record's groups are those this credential carries, read with it; a read-only caller (an API token limited to
- * reading) may only use GET and HEAD.
+ * where it came from, the user's record as read while authenticating (what GET /users/me answers, without
+ * another query), and when the password was last proven: now for Basic, at login or reauthentication for a session
+ * (whose {@code fresh} is false once session protection saw it move), never for an API token (null). It also answers
+ * what the caller may do: resources ask it instead of branching on the role. The record's groups are those this
+ * credential carries, read with it; a read-only caller (an API token limited to reading) may only use GET and HEAD.
  */
 public record Caller(UUID userId, Role role, Credential credential, Optional<UUID> sessionId, String clientAddress,
-        UserResponse profile, boolean readOnly) {
+        UserResponse profile, Instant authenticatedAt, boolean fresh, boolean readOnly) {
 
-    public Caller(UUID userId, Role role, Credential credential, Optional<UUID> sessionId, String clientAddress,
-            UserResponse profile) {
-        this(userId, role, credential, sessionId, clientAddress, profile, false);
+    /**
+     * Whether the password was proven within {@code maxAge}, as sensitive actions require. API tokens keep their own
+     * rules and are never asked to reauthenticate.
+     */
+    public boolean provedPasswordWithin(Duration maxAge, Instant now) {
+        if (credential == Credential.API_TOKEN) {
+            return true;
+        }
+        return fresh && authenticatedAt != null && authenticatedAt.isAfter(now.minus(maxAge));
     }
 
     public boolean isAdmin() {

@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.sessionauth.account.EmailAddress;
 import dev.sessionauth.config.SessionAuthConfig;
 import dev.sessionauth.store.DatabaseFailures;
 
@@ -62,12 +61,9 @@ public class FailedAttemptLimiter {
      *         account has had all the successes its window allows
      */
     public Attempt begin(String email, String clientAddress, Instant now) {
-        // Accounts are keyed by a hash of the canonical email, the form lookups find the account by, so every spelling
-        // that reaches an account counts against it. A hash: fixed size, and the table holds no addresses of people.
-        String hashedEmail = Sha256.hex(EmailAddress.canonical(email));
-        String account = "account:" + hashedEmail;
-        String address = addressSubject(clientAddress);
-        String successes = "successes:" + hashedEmail;
+        String account = SignInSubjects.account(email);
+        String address = SignInSubjects.address(clientAddress);
+        String successes = SignInSubjects.successes(email);
         Optional<Instant> knownFullUntil = fullSuccessWindows.fullUntil(successes, now);
         if (knownFullUntil.isPresent()) {
             throw new TooManyAttemptsException(TooManyAttemptsException.Reason.RATE,
@@ -170,9 +166,5 @@ public class FailedAttemptLimiter {
         } catch (SQLException e) {
             throw DatabaseFailures.translate("Could not purge sign-in attempts", e);
         }
-    }
-
-    private static String addressSubject(String clientAddress) {
-        return "address:" + (clientAddress == null ? "unknown" : clientAddress);
     }
 }

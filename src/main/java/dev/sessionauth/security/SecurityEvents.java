@@ -76,8 +76,8 @@ public class SecurityEvents {
     /** A cookie-authenticated write (or a login form) sent from another site. */
     public void crossSiteRefused(String method, String path, String origin, String clientAddress) {
         registry.counter("sessionauth.cross_site.refused").increment();
-        LOG.warnf("event=cross_site_refused http_method=%s path=%s origin=%s client_ip=%s", method, token(path),
-                token(origin), orDash(clientAddress));
+        LOG.warnf("event=cross_site_refused http_method=%s path=%s origin=%s client_ip=%s", method, boundedToken(path),
+                boundedToken(origin), orDash(clientAddress));
     }
 
     public void userCreated(UUID actorId, UUID userId, String role, String clientAddress) {
@@ -166,7 +166,7 @@ public class SecurityEvents {
     }
 
     /** Client-supplied text as one bounded token, so it cannot forge key=value pairs in the line. */
-    private static String token(String value) {
+    static String boundedToken(String value) {
         if (value == null) {
             return "-";
         }

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 import javax.sql.DataSource;
@@ -16,7 +15,6 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import dev.sessionauth.config.SessionAuthConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -32,16 +30,17 @@ public class ActiveSessionsGauge {
 
     private static final String COUNT_ACTIVE = """
             SELECT count(*) FROM user_sessions
-            WHERE (expires_at IS NULL OR expires_at > ?) AND last_seen_at > ?""";
+            WHERE (expires_at IS NULL OR expires_at > ?)
+            AND ((NOT remember AND last_seen_at > ?) OR (remember AND last_seen_at > ?))""";
 
     private final DataSource dataSource;
     private final Clock clock;
-    private final Duration idleTimeout;
+    private final SessionLifetimes lifetimes;
 
-    public ActiveSessionsGauge(DataSource dataSource, Clock clock, SessionAuthConfig config) {
+    public ActiveSessionsGauge(DataSource dataSource, Clock clock, SessionLifetimes lifetimes) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.idleTimeout = config.session().idleTimeout();
+        this.lifetimes = lifetimes;
     }
 
     void register(@Observes StartupEvent event, MeterRegistry registry) {
@@ -52,11 +51,11 @@ public class ActiveSessionsGauge {
 
     double count() {
         Instant now = clock.instant();
-        Instant idleCutoff = idleTimeout.isZero() ? Instant.EPOCH : now.minus(idleTimeout);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(COUNT_ACTIVE)) {
             statement.setTimestamp(1, Timestamp.from(now));
-            statement.setTimestamp(2, Timestamp.from(idleCutoff));
+            statement.setTimestamp(2, Timestamp.from(lifetimes.idleCutoff(false, now)));
+            statement.setTimestamp(3, Timestamp.from(lifetimes.idleCutoff(true, now)));
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getLong(1);

@@ -17,11 +17,21 @@ import dev.sessionauth.store.CredentialQueries;
 @ApplicationScoped
 public class SessionLookup {
 
-    /** A session with the parts of its user that authentication and GET /users/me need. */
-    public record ActiveSession(UUID id, Instant lastSeenAt, Instant expiresAt, UserRow user) {
+    /**
+     * A session with the parts of its user that authentication and GET /users/me need, and what freshness and session
+     * protection look at: its last password proof and where that came from.
+     */
+    public record ActiveSession(UUID id, Instant lastSeenAt, Instant expiresAt, UserRow user, boolean remember,
+            Instant authenticatedAt, boolean fresh, String clientNetwork, String browserFamily) {
+
+        ActiveSession notFresh() {
+            return new ActiveSession(id, lastSeenAt, expiresAt, user, remember, authenticatedAt, false, clientNetwork,
+                    browserFamily);
+        }
     }
 
     private static final String FIND_BY_TOKEN_HASH = "SELECT s.id, s.last_seen_at, s.expires_at, " + UserRow.COLUMNS
+            + ", s.remember, s.authenticated_at, s.fresh, s.client_network, s.browser_family"
             + " FROM user_sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?";
 
     private static final String TOUCH = "UPDATE user_sessions SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?";
@@ -34,7 +44,9 @@ public class SessionLookup {
 
     public Optional<ActiveSession> findByTokenHash(byte[] tokenHash) {
         return queries.findByHash(FIND_BY_TOKEN_HASH, tokenHash, row -> new ActiveSession(row.getObject(1, UUID.class),
-                UserRow.instant(row, 2), UserRow.instant(row, 3), UserRow.read(row)), "a session");
+                UserRow.instant(row, 2), UserRow.instant(row, 3), UserRow.read(row), row.getBoolean("remember"),
+                UserRow.instant(row, row.findColumn("authenticated_at")), row.getBoolean("fresh"),
+                row.getString("client_network"), row.getString("browser_family")), "a session");
     }
 
     /**

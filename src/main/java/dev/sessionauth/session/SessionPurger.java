@@ -14,8 +14,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Deletes expired sessions in bounded batches, one short transaction each. Batches pick their rows with
  * {@code FOR UPDATE SKIP LOCKED}, so purges running at once on several instances split the work instead of
- * waiting on each other, and nothing holds a lock on the table for long. Expired API tokens (in the same batches)
- * and expired failed-attempt counters go too.
+ * waiting on each other, and nothing holds a lock on the table for long. Expired API tokens and password reset
+ * secrets (in the same batches) and expired failed-attempt counters go too.
  */
 @ApplicationScoped
 public class SessionPurger {
@@ -33,8 +33,23 @@ public class SessionPurger {
 
     private static final String DELETE_IDLE = """
             DELETE FROM user_sessions WHERE id IN (
-                SELECT id FROM user_sessions WHERE last_seen_at <= :cutoff
+                SELECT id FROM user_sessions WHERE last_seen_at <= :cutoff AND NOT remember
                 ORDER BY last_seen_at LIMIT :batchSize
+                FOR UPDATE SKIP LOCKED)
+            """;
+
+    /** Remembered sessions have an idle timeout of their own (REMEMBER_ME_IDLE_TIMEOUT). */
+    private static final String DELETE_IDLE_REMEMBERED = """
+            DELETE FROM user_sessions WHERE id IN (
+                SELECT id FROM user_sessions WHERE last_seen_at <= :cutoff AND remember
+                ORDER BY last_seen_at LIMIT :batchSize
+                FOR UPDATE SKIP LOCKED)
+            """;
+
+    private static final String DELETE_EXPIRED_RESET_SECRETS = """
+            DELETE FROM password_reset_secrets WHERE id IN (
+                SELECT id FROM password_reset_secrets WHERE expires_at <= :cutoff
+                ORDER BY expires_at LIMIT :batchSize
                 FOR UPDATE SKIP LOCKED)
             """;
 
@@ -48,28 +63,31 @@ public class SessionPurger {
     private final EntityManager entityManager;
     private final FailedAttemptLimiter limiter;
     private final SecurityEvents securityEvents;
-    private final Duration idleTimeout;
+    private final SessionLifetimes lifetimes;
     private final int batchSize;
     private final Duration batchPause;
 
     public SessionPurger(EntityManager entityManager, FailedAttemptLimiter limiter, SecurityEvents securityEvents,
-            SessionAuthConfig config) {
+            SessionAuthConfig config, SessionLifetimes lifetimes) {
         this.entityManager = entityManager;
         this.limiter = limiter;
         this.securityEvents = securityEvents;
-        this.idleTimeout = config.session().idleTimeout();
+        this.lifetimes = lifetimes;
         this.batchSize = config.purge().batchSize();
         this.batchPause = config.purge().batchPause();
     }
 
-    /** Deletes every session and API token expired at {@code now}; returns how many sessions this call deleted. */
+    /**
+     * Deletes every session, API token and password reset secret expired at {@code now}; returns how many sessions this
+     * call deleted.
+     */
     public long purgeExpired(Instant now) {
         long started = System.nanoTime();
         long deleted = deleteInBatches(DELETE_PAST_ABSOLUTE_EXPIRY, now);
-        if (!idleTimeout.isZero()) {
-            deleted += deleteInBatches(DELETE_IDLE, now.minus(idleTimeout));
-        }
+        deleted += deleteInBatches(DELETE_IDLE, lifetimes.idleCutoff(false, now));
+        deleted += deleteInBatches(DELETE_IDLE_REMEMBERED, lifetimes.idleCutoff(true, now));
         long deletedTokens = deleteInBatches(DELETE_EXPIRED_API_TOKENS, now);
+        deleteInBatches(DELETE_EXPIRED_RESET_SECRETS, now);
         limiter.purgeExpired(now);
         securityEvents.purged(deleted, deletedTokens, Duration.ofNanos(System.nanoTime() - started));
         return deleted;

@@ -32,7 +32,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.sessionauth.account.UserResponse;
 import dev.sessionauth.contract.ApiDocumentation;
-import dev.sessionauth.contract.HeaderValues;
 import dev.sessionauth.contract.ReadsForm;
 import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.contract.UuidPathParam;
@@ -41,6 +40,7 @@ import dev.sessionauth.security.CurrentCaller;
 import dev.sessionauth.security.ProxyAccessRule;
 import dev.sessionauth.security.ProxyVerificationEndpoint;
 import dev.sessionauth.security.PublicEndpoint;
+import dev.sessionauth.security.RequiresFreshLogin;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Session login and logout, and the caller's view of their own sessions. */
@@ -54,30 +54,29 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
-    static final String USER_ID_HEADER = "X-User-Id";
-    static final String USER_EMAIL_HEADER = "X-User-Email";
-    static final String USER_ROLES_HEADER = "X-User-Roles";
-    static final String USER_GROUPS_HEADER = "X-User-Groups";
     static final String NEXT_CURSOR_HEADER = "X-Next-Cursor";
 
     private final SessionService sessionService;
     private final SessionLogin sessionLogin;
     private final SessionCookies cookies;
     private final CurrentCaller currentCaller;
+    private final ProxyVerificationAnswer verification;
     private final Clock clock;
 
     public SessionResource(SessionService sessionService, SessionLogin sessionLogin, SessionCookies cookies,
-            CurrentCaller currentCaller, Clock clock) {
+            CurrentCaller currentCaller, ProxyVerificationAnswer verification, Clock clock) {
         this.sessionService = sessionService;
         this.sessionLogin = sessionLogin;
         this.cookies = cookies;
         this.currentCaller = currentCaller;
+        this.verification = verification;
         this.clock = clock;
     }
 
-    @Operation(summary = "Log in with form fields email and password; sets the session cookie", description = "Opens a new "
-            + "session. A user holds at most MAX_SESSIONS_PER_USER sessions (default 50): a login beyond it ends their least "
-            + "recently used session at once.")
+    @Operation(summary = "Log in with form fields email and password (and remember=true to stay signed in); sets the session "
+            + "cookie", description = "Opens a new session; with remember=true it lasts REMEMBER_ME_DURATION (30 days) unless unused for "
+                    + "REMEMBER_ME_IDLE_TIMEOUT (7 days), and the cookie's Max-Age matches. A user holds at most MAX_SESSIONS_PER_USER sessions (default 50): a login beyond it ends their least "
+                    + "recently used session at once.")
     @APIResponseSchema(value = UserResponse.class, responseDescription = "The user; Set-Cookie carries the session token")
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
     @APIResponse(responseCode = "401", description = "{\"error\": \"wrong password\"} (or \"invalid email or password\" with LOGIN_GENERIC_ERRORS)")
@@ -89,33 +88,37 @@ public class SessionResource {
     @PublicEndpoint
     @ReadsForm
     public RestResponse<UserResponse> login(@RestForm String email, @RestForm String password,
-            HttpServerRequest request) {
-        LoginResult login = sessionLogin.login(email, password, ClientInfo.of(request), clock.instant());
+            @RestForm String remember, HttpServerRequest request) {
+        LoginResult login = sessionLogin.login(email, password, "true".equals(remember), ClientInfo.of(request),
+                clock.instant());
         return RestResponse.ResponseBuilder.ok(UserResponse.of(login.user()))
-                .cookie(cookies.issue(login.token(), sessionService.absoluteTimeout()))
+                .cookie(cookies.issue(login.token(), sessionService.absoluteTimeout(login.remember())))
                 .build();
     }
 
+    /**
+     * For a reverse proxy's auth_request: who the caller is, in headers the proxy can pass on to the application
+     * behind it. Bad credentials are 401 here, never 403 or 429 (see {@link ProxyVerificationEndpoint}). The group and
+     * role rule is checked before max_auth_age: a reauthentication cannot make a caller a member.
+     */
     @Operation(summary = "Check the caller's credentials for a reverse proxy (nginx auth_request)", description = "200 with "
-            + "X-User-Id, X-User-Email (percent-encoded UTF-8), X-User-Roles and X-User-Groups (sorted, comma-separated) headers and "
-            + "the user as body. 401 for missing, invalid, expired or revoked credentials and a locked-out Basic login (a refused "
-            + "cookie's 401 also clears it, for the proxy to pass on). 403 when the caller is in none of the group parameters' "
-            + "groups (an unknown one included) or has none of the role parameters' roles; for a cookie-borne unsafe "
-            + "X-Original-Method from another site; and for a read-only API token unless X-Original-Method is GET or HEAD.")
+            + "X-User-Id, X-User-Email (percent-encoded UTF-8), X-User-Roles and X-User-Groups (sorted, comma-separated) headers, "
+            + "X-Auth-Time (epoch seconds of the last password proof; absent for an API token) and the user as body. 401 for "
+            + "missing, invalid, expired or revoked credentials and a locked-out Basic login (a refused cookie's 401 also clears "
+            + "it, for the proxy to pass on). 403 when the caller is in none of the group parameters' groups (an unknown one "
+            + "included) or has none of the role parameters' roles; for a cookie-borne unsafe X-Original-Method from another "
+            + "site; and for a read-only API token unless X-Original-Method is GET or HEAD. With max_auth_age=N, 401 with "
+            + "X-Reauthenticate: true when the password was proven more than N seconds ago (an API token proves none).")
     @APIResponseSchema(value = UserResponse.class, responseDescription = "Valid credentials; the user's id, email and roles are also in headers")
     @GET
     @Path("verify")
     @ProxyVerificationEndpoint
     @Parameter(name = "group", in = ParameterIn.QUERY, description = "A group the caller must belong to; repeated, any one of them")
     @Parameter(name = "role", in = ParameterIn.QUERY, description = "A role (user or admin) the caller must have; repeated, any one of them")
-    public RestResponse<UserResponse> verify(UriInfo uri) {
-        UserResponse user = ProxyAccessRule.of(uri.getQueryParameters()).admit(currentCaller.get()).profile();
-        return RestResponse.ResponseBuilder.ok(user)
-                .header(USER_ID_HEADER, user.id())
-                .header(USER_EMAIL_HEADER, HeaderValues.percentEncoded(user.email()))
-                .header(USER_ROLES_HEADER, user.role())
-                .header(USER_GROUPS_HEADER, String.join(",", user.groups()))
-                .build();
+    public RestResponse<UserResponse> verify(UriInfo uri,
+            @Parameter(description = "Refuse (401, X-Reauthenticate: true) when the password was proven longer ago than this many seconds") @RestQuery("max_auth_age") String maxAuthAge) {
+        Caller caller = ProxyAccessRule.of(uri.getQueryParameters()).admit(currentCaller.get());
+        return verification.answer(caller, maxAuthAge, clock.instant());
     }
 
     /** Ends the session of the cookie; a caller authenticated by Basic has no session to end (404). */
@@ -171,9 +174,11 @@ public class SessionResource {
     /** Ends all of the caller's sessions except the current one. */
     @Operation(summary = "End all of the caller's sessions but the current one")
     @APIResponse(responseCode = "200", description = "{\"revoked\": N}")
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.REAUTHENTICATE)
     @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @DELETE
     @Path("sessions")
+    @RequiresFreshLogin
     public Map<String, Long> revokeOthers() {
         return Map.of("revoked", sessionService.revokeOthers(currentCaller.get()));
     }

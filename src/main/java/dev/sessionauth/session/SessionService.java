@@ -11,8 +11,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import dev.sessionauth.account.User;
-import dev.sessionauth.config.SessionAuthConfig;
-import dev.sessionauth.config.SessionConfig;
 import dev.sessionauth.contract.InvalidRequestException;
 import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.security.Caller;
@@ -27,17 +25,17 @@ public class SessionService {
     private static final int MAX_PAGE_SIZE = 100;
     private static final String CANNOT_LIST = "Can't list sessions: ";
 
-    private final SessionConfig config;
     private final SessionLookup sessionLookup;
     private final SecurityEvents securityEvents;
     private final LastUseWrites lastUseWrites;
+    private final SessionLifetimes lifetimes;
 
-    public SessionService(SessionAuthConfig config, SessionLookup sessionLookup, SecurityEvents securityEvents,
-            LastUseWrites lastUseWrites) {
-        this.config = config.session();
+    public SessionService(SessionLookup sessionLookup, SecurityEvents securityEvents, LastUseWrites lastUseWrites,
+            SessionLifetimes lifetimes) {
         this.sessionLookup = sessionLookup;
         this.securityEvents = securityEvents;
         this.lastUseWrites = lastUseWrites;
+        this.lifetimes = lifetimes;
     }
 
     /** The session this cookie token belongs to, with its user, if it is still active at {@code now}. */
@@ -47,8 +45,8 @@ public class SessionService {
         }
         Optional<SessionLookup.ActiveSession> session = sessionLookup.findByTokenHash(SessionToken.hash(token))
                 .filter(s -> !s.user().disabled()
-                        && UserSession.isActive(s.expiresAt(), s.lastSeenAt(), now, config.idleTimeout()));
-        session.filter(s -> isDueForTouch(s.lastSeenAt(), now)).ifPresent(s -> sessionLookup.touch(s.id(), now));
+                        && lifetimes.isActive(s.remember(), s.expiresAt(), s.lastSeenAt(), now));
+        session.filter(s -> isDueForTouch(s, now)).ifPresent(s -> sessionLookup.touch(s.id(), now));
         return session;
     }
 
@@ -65,7 +63,7 @@ public class SessionService {
                 : Optional.of(SessionCursor.parse(cursor)
                         .orElseThrow(() -> new InvalidRequestException(CANNOT_LIST + "invalid cursor")));
         // One row more than the page tells whether another page follows.
-        List<UserSession> rows = UserSession.listActiveNewestFirst(userId, now, config.idleTimeout(), after, pageSize + 1);
+        List<UserSession> rows = UserSession.listActiveNewestFirst(userId, now, lifetimes, after, pageSize + 1);
         if (rows.size() <= pageSize) {
             return new SessionPage(rows, Optional.empty());
         }
@@ -128,9 +126,8 @@ public class SessionService {
     }
 
     /** The cookie's lifetime, or empty for a browser-session cookie when there is no absolute expiry. */
-    public Optional<Duration> absoluteTimeout() {
-        Duration timeout = config.absoluteTimeout();
-        return timeout.isNegative() || timeout.isZero() ? Optional.empty() : Optional.of(timeout);
+    public Optional<Duration> absoluteTimeout(boolean remember) {
+        return lifetimes.absoluteTimeout(remember);
     }
 
     /**
@@ -145,7 +142,7 @@ public class SessionService {
     }
 
     /** Without an idle timeout nothing reads last_seen_at to expire a session, so it is never written. */
-    private boolean isDueForTouch(Instant lastSeenAt, Instant now) {
-        return !config.idleTimeout().isZero() && lastUseWrites.isDue(lastSeenAt, now);
+    private boolean isDueForTouch(SessionLookup.ActiveSession session, Instant now) {
+        return !lifetimes.idleTimeout(session.remember()).isZero() && lastUseWrites.isDue(session.lastSeenAt(), now);
     }
 }

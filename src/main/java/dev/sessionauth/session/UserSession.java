@@ -1,6 +1,5 @@
 package dev.sessionauth.session;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -58,18 +57,40 @@ public class UserSession extends PanacheEntityBase {
     @Column(name = "user_agent", updatable = false)
     public String userAgent;
 
+    /** Opened with remember=true: the remember-me lifetimes apply. */
+    @Column(name = "remember", updatable = false)
+    public boolean remember;
+
+    /** When the user last proved the password for this session (login or reauthentication). */
+    @NotNull
+    @Column(name = "authenticated_at")
+    public Instant authenticatedAt;
+
+    /** False once session protection saw the session used from another network or browser family. */
+    @Column(name = "fresh")
+    public boolean fresh;
+
+    /** The client network (/24, /64) of the last password proof, compared by session protection. */
+    @Size(max = 64)
+    @Column(name = "client_network")
+    public String clientNetwork;
+
+    /** The browser family of the last password proof, compared by session protection. */
+    @Size(max = 32)
+    @Column(name = "browser_family")
+    public String browserFamily;
+
     /**
-     * Up to {@code rows} of the user's sessions that are active at {@code now} ({@link #isActive} as a query), newest
-     * first by creation time, then id; with a cursor, only those after it in that order.
+     * Up to {@code rows} of the user's sessions that are active at {@code now} ({@link SessionLifetimes#isActive} as
+     * a query), newest first by creation time, then id; with a cursor, only those after it in that order.
      */
-    static List<UserSession> listActiveNewestFirst(UUID userId, Instant now, Duration idleTimeout,
+    static List<UserSession> listActiveNewestFirst(UUID userId, Instant now, SessionLifetimes lifetimes,
             Optional<SessionCursor> after, int rows) {
-        StringBuilder query = new StringBuilder("user.id = :user and (expiresAt is null or expiresAt > :now)");
-        Parameters parameters = Parameters.with("user", userId).and("now", now);
-        if (!idleTimeout.isZero()) {
-            query.append(" and lastSeenAt > :idleSince");
-            parameters.and("idleSince", now.minus(idleTimeout));
-        }
+        StringBuilder query = new StringBuilder("user.id = :user and (expiresAt is null or expiresAt > :now)"
+                + " and ((remember = false and lastSeenAt > :idleSince) or (remember = true and lastSeenAt > :rememberedIdleSince))");
+        Parameters parameters = Parameters.with("user", userId).and("now", now)
+                .and("idleSince", lifetimes.idleCutoff(false, now))
+                .and("rememberedIdleSince", lifetimes.idleCutoff(true, now));
         if (after.isPresent()) {
             query.append(" and (createdAt < :afterCreatedAt or (createdAt = :afterCreatedAt and id > :afterId))");
             parameters.and("afterCreatedAt", after.get().createdAt()).and("afterId", after.get().id());
@@ -79,9 +100,10 @@ public class UserSession extends PanacheEntityBase {
     }
 
     /** Deletes the user's sessions that are no longer active at {@code now}, as the purge would. */
-    static long deleteInactiveOfUser(UUID userId, Instant now, Duration idleTimeout) {
-        return idleTimeout.isZero() ? delete("user.id = ?1 and expiresAt <= ?2", userId, now)
-                : delete("user.id = ?1 and (expiresAt <= ?2 or lastSeenAt <= ?3)", userId, now, now.minus(idleTimeout));
+    static long deleteInactiveOfUser(UUID userId, Instant now, SessionLifetimes lifetimes) {
+        return delete("user.id = ?1 and (expiresAt <= ?2 or (remember = false and lastSeenAt <= ?3)"
+                + " or (remember = true and lastSeenAt <= ?4))", userId, now, lifetimes.idleCutoff(false, now),
+                lifetimes.idleCutoff(true, now));
     }
 
     /**
@@ -108,16 +130,30 @@ public class UserSession extends PanacheEntityBase {
         return delete("id = ?1 and user.id = ?2", sessionId, userId);
     }
 
+    /**
+     * A reauthentication: the session's new token hash and password proof, bound to the client that gave it. Native
+     * SQL, because the token hash is otherwise never updated.
+     */
+    static void renewProof(UUID sessionId, byte[] tokenHash, Instant now, String clientNetwork, String browserFamily) {
+        getEntityManager().createNativeQuery("""
+                UPDATE user_sessions SET token_hash = ?1, authenticated_at = ?2, last_seen_at = ?2, fresh = true,
+                    client_network = ?3, browser_family = ?4
+                WHERE id = ?5""")
+                .setParameter(1, tokenHash)
+                .setParameter(2, now)
+                .setParameter(3, clientNetwork)
+                .setParameter(4, browserFamily)
+                .setParameter(5, sessionId)
+                .executeUpdate();
+    }
+
+    /** Session protection saw the session used from elsewhere: sensitive actions need a reauthentication. */
+    static void markNotFresh(UUID sessionId) {
+        update("fresh = false where id = ?1", sessionId);
+    }
+
     /** Deletes every session of the user except {@code keep} (which may be null). */
     public static long deleteAllOfUserExcept(UUID userId, UUID keep) {
         return keep == null ? delete("user.id = ?1", userId) : delete("user.id = ?1 and id <> ?2", userId, keep);
-    }
-
-    /** The one definition of an active session: before its absolute expiry (if any) and not idle for too long. */
-    public static boolean isActive(Instant expiresAt, Instant lastSeenAt, Instant now, Duration idleTimeout) {
-        if (expiresAt != null && !now.isBefore(expiresAt)) {
-            return false;
-        }
-        return idleTimeout.isZero() || now.isBefore(lastSeenAt.plus(idleTimeout));
     }
 }

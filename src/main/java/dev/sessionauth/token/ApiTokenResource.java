@@ -29,6 +29,7 @@ import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.contract.UuidPathParam;
 import dev.sessionauth.security.Caller;
 import dev.sessionauth.security.CurrentCaller;
+import dev.sessionauth.security.RequiresFreshLogin;
 
 /** /api/v1/tokens: the caller's API tokens for other systems. */
 @Path("/api/v1/tokens")
@@ -56,11 +57,13 @@ public class ApiTokenResource {
             + "or Basic credentials: a request authenticated by an API token gets 403.")
     @APIResponseSchema(value = CreatedApiToken.class, responseCode = "201", responseDescription = "The token, with its secret")
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.REAUTHENTICATE)
     @SecurityRequirement(name = ApiDocumentation.SESSION)
     @SecurityRequirement(name = ApiDocumentation.BASIC)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
+    @RequiresFreshLogin
     public CreatedApiToken create(CreateApiTokenRequest request) {
         Caller caller = currentCaller.get();
         caller.requirePasswordProven();

@@ -32,6 +32,7 @@ import dev.sessionauth.contract.ApiDocumentation;
 import dev.sessionauth.contract.UuidPathParam;
 import dev.sessionauth.security.Caller;
 import dev.sessionauth.security.CurrentCaller;
+import dev.sessionauth.security.RequiresFreshLogin;
 import dev.sessionauth.session.SessionCookies;
 import dev.sessionauth.session.SessionService;
 import dev.sessionauth.token.ApiTokenService;
@@ -90,9 +91,11 @@ public class UserResource {
     @Operation(summary = "Create a user (admins only)")
     @APIResponseSchema(value = UserResponse.class, responseCode = "201", responseDescription = "The new user")
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.REAUTHENTICATE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
+    @RequiresFreshLogin(RequiresFreshLogin.Who.ADMINISTRATORS)
     public UserResponse create(CreateUserRequest request) {
         currentCaller.get().requireAdmin();
         return UserResponse.of(userService.create(request, Role.USER, currentCaller.get(), clock.instant()));
@@ -102,11 +105,13 @@ public class UserResource {
             + "last enabled administrator's)")
     @APIResponseSchema(value = UserResponse.class, responseDescription = "The updated user")
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.REAUTHENTICATE)
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocumentation.CONFLICT)
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresFreshLogin(RequiresFreshLogin.Who.ADMINISTRATORS)
     public UserResponse update(@PathParam("id") String id, UpdateUserRequest request) {
         return UserResponse.of(userService.update(target(id), request, currentCaller.get(), clock.instant()));
     }
@@ -125,10 +130,12 @@ public class UserResource {
 
     @Operation(summary = "Delete a user and their sessions; never the last enabled administrator")
     @APIResponse(responseCode = "200", description = "{}")
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.REAUTHENTICATE)
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocumentation.CONFLICT)
     @DELETE
     @Path("{id}")
+    @RequiresFreshLogin
     public RestResponse<Map<String, String>> delete(@PathParam("id") String id) {
         UUID userId = target(id);
         userService.delete(userId, currentCaller.get());
@@ -138,9 +145,11 @@ public class UserResource {
     /** Ends every session of the user (an administrator's tool; a user may also do it to themselves). */
     @Operation(summary = "End every session of a user")
     @APIResponse(responseCode = "200", description = "{\"revoked\": N}")
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.REAUTHENTICATE)
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     @DELETE
     @Path("{id}/sessions")
+    @RequiresFreshLogin(RequiresFreshLogin.Who.ADMINISTRATORS)
     public RestResponse<Map<String, Long>> revokeSessions(@PathParam("id") String id) {
         UUID userId = target(id);
         return endingOwnSessionIf(userId, Map.of("revoked", sessionService.revokeAll(currentCaller.get(), userId)));
@@ -149,9 +158,11 @@ public class UserResource {
     /** Revokes every API token of the user (an administrator's tool when a system is compromised; or the user's own). */
     @Operation(summary = "Revoke every API token of a user")
     @APIResponse(responseCode = "200", description = "{\"revoked\": N}")
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.REAUTHENTICATE)
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     @DELETE
     @Path("{id}/tokens")
+    @RequiresFreshLogin(RequiresFreshLogin.Who.ADMINISTRATORS)
     public Map<String, Long> revokeApiTokens(@PathParam("id") String id) {
         UUID userId = target(id);
         return Map.of("revoked", apiTokenService.revokeAll(currentCaller.get(), userId));

@@ -40,12 +40,14 @@ public class UserService {
     private final PasswordHasher passwordHasher;
     private final CredentialVerifier credentialVerifier;
     private final SecurityEvents securityEvents;
+    private final RoleChanges roleChanges;
 
     public UserService(PasswordHasher passwordHasher, CredentialVerifier credentialVerifier,
-            SecurityEvents securityEvents) {
+            SecurityEvents securityEvents, RoleChanges roleChanges) {
         this.passwordHasher = passwordHasher;
         this.credentialVerifier = credentialVerifier;
         this.securityEvents = securityEvents;
+        this.roleChanges = roleChanges;
     }
 
     /** The user, or 404. */
@@ -96,8 +98,8 @@ public class UserService {
     }
 
     /**
-     * Changes the names and, for administrators, the disabled flag. Disabling ends every session of the user in
-     * the same transaction.
+     * Changes the names and, for administrators, the disabled flag and the role. Disabling ends every session of the
+     * user in the same transaction.
      */
     @Transactional
     public User update(UUID id, @Valid UpdateUserRequest request, Caller caller, Instant now) {
@@ -106,7 +108,7 @@ public class UserService {
             throw new InvalidRequestException(
                     UpdateUserRequest.CANNOT_UPDATE + "an administrator cannot disable their own account");
         }
-        if (disabling && caller.isAdmin()) {
+        if ((disabling || RoleChanges.demotes(request)) && caller.isAdmin()) {
             // Before the user's row is locked below: the administrators' rows are always locked first.
             keepAnAdministratorBesides(id);
         }
@@ -117,6 +119,7 @@ public class UserService {
         if (request.disabled() != null && request.disabled() != (user.disabledAt != null) && !caller.isAdmin()) {
             throw new AccessDeniedException();
         }
+        roleChanges.apply(user, request, caller);
         if (request.firstName() != null) {
             user.firstName = request.firstName();
         }

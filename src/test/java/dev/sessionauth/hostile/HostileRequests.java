@@ -33,13 +33,16 @@ final class HostileRequests {
         FORM
     }
 
-    /** A route as the resources declare it; {id} is filled in per request. */
+    /** A route as the resources declare it; {id}, {name} and {userId} are filled in per request. */
     record Route(String method, String path, Body body) {
 
         String signature() {
             return method + " " + path;
         }
     }
+
+    private static final String REAUTHENTICATE = "/api/v1/auth_session/reauthenticate";
+    private static final String GROUPS = "/api/v1/groups";
 
     /** Every route of the API; HostileInputTest checks this list against the OpenAPI document. */
     static final List<Route> API_ROUTES = List.of(
@@ -63,7 +66,19 @@ final class HostileRequests {
             new Route("DELETE", "/api/v1/users/{id}/tokens", Body.NONE),
             new Route("POST", "/api/v1/tokens", Body.JSON),
             new Route("GET", "/api/v1/tokens", Body.NONE),
-            new Route("DELETE", "/api/v1/tokens/{id}", Body.NONE));
+            new Route("DELETE", "/api/v1/tokens/{id}", Body.NONE),
+            new Route("POST", "/api/v1/auth_session/reauthenticate", Body.FORM),
+            new Route("POST", "/api/v1/auth_session/test_login", Body.JSON),
+            new Route("POST", "/api/v1/auth_session/password_reset", Body.JSON),
+            new Route("DELETE", "/api/v1/users/{id}/lockout", Body.NONE),
+            new Route("POST", "/api/v1/users/{id}/password_reset", Body.NONE),
+            new Route("GET", "/api/v1/groups", Body.NONE),
+            new Route("POST", "/api/v1/groups", Body.JSON),
+            new Route("GET", "/api/v1/groups/{name}", Body.NONE),
+            new Route("DELETE", "/api/v1/groups/{name}", Body.NONE),
+            new Route("GET", "/api/v1/groups/{name}/members", Body.NONE),
+            new Route("PUT", "/api/v1/groups/{name}/members/{userId}", Body.NONE),
+            new Route("DELETE", "/api/v1/groups/{name}/members/{userId}", Body.NONE));
 
     /**
      * The account page, the API description, and the health and metrics paths, which on this port must answer a
@@ -215,8 +230,9 @@ final class HostileRequests {
     private void validCredentials(Draft draft) {
         Route route = draft.route;
         String path = route.path();
-        if (path.equals("/api/v1/users/me/password")) {
-            // Every password change here fails and counts against its account; only this identity pays for it.
+        if (path.equals("/api/v1/users/me/password") || path.equals(REAUTHENTICATE)) {
+            // Every password change and reauthentication here fails and counts against its account; only this identity
+            // pays for it.
             cookie(draft, identities.passwordChanger().token());
             draft.credentials = "valid-cookie";
             return;
@@ -326,7 +342,7 @@ final class HostileRequests {
     private String validToken(Draft draft) {
         return switch (draft.route.path()) {
             case "/api/v1/auth_session/logout" -> randomToken();
-            case "/api/v1/users/me/password" -> identities.passwordChanger().token();
+            case "/api/v1/users/me/password", REAUTHENTICATE -> identities.passwordChanger().token();
             default -> random.nextBoolean() ? identities.admin().token() : identities.user().token();
         };
     }
@@ -357,6 +373,7 @@ final class HostileRequests {
                     + "\"password\":\"" + pick("a long enough passphrase", "short", "password") + "\"}";
             case "/api/v1/users/me/password" -> "{\"current_password\":\"not the password\","
                     + "\"new_password\":\"another long passphrase\"}";
+            case GROUPS -> "{\"name\":\"" + groupName() + "\",\"description\":\"" + pick("Reports", "") + "\"}";
             default -> "{\"first_name\":\"" + pick("Ada", "Grace", "") + "\",\"disabled\":false}";
         };
     }
@@ -435,6 +452,7 @@ final class HostileRequests {
         return switch (route.path()) {
             case "/api/v1/users" -> List.of("email", "password", "first_name", "last_name");
             case "/api/v1/users/me/password" -> List.of("current_password", "new_password");
+            case GROUPS -> List.of("name", "description");
             default -> List.of("first_name", "last_name", "disabled");
         };
     }
@@ -447,6 +465,7 @@ final class HostileRequests {
                     : "{\"email\":\"inj-" + random.nextInt(1_000_000) + "@test.local\",\"password\":\"a long enough "
                             + "passphrase\",\"first_name\":" + quoted + ",\"last_name\":" + quoted + "}";
             case "/api/v1/users/me/password" -> "{\"current_password\":" + quoted + ",\"new_password\":" + quoted + "}";
+            case GROUPS -> "{\"name\":" + quoted + ",\"description\":" + quoted + "}";
             default -> "{\"first_name\":" + quoted + ",\"last_name\":" + quoted + "}";
         };
     }
@@ -767,6 +786,11 @@ final class HostileRequests {
         return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
+    /** A group name of the allowed shape, from a small set, so that some requests find the group another made. */
+    private String groupName() {
+        return "hostile-" + random.nextInt(20);
+    }
+
     private String unknownEmail() {
         return "nobody-" + random.nextInt(50) + "@hostile.test";
     }
@@ -869,6 +893,12 @@ final class HostileRequests {
         String path() {
             if (path == null) {
                 path = route.path().replace("{id}", id());
+                if (path.contains("{name}")) {
+                    path = path.replace("{name}", random.nextBoolean() ? groupName() : oddId());
+                }
+                if (path.contains("{userId}")) {
+                    path = path.replace("{userId}", id());
+                }
             }
             return path;
         }

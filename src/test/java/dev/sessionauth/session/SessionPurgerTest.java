@@ -54,6 +54,38 @@ class SessionPurgerTest {
     }
 
     @Test
+    void shouldApplyTheRememberMeIdleTimeoutToRememberedSessions() {
+        Instant now = Instant.now().plus(Duration.ofDays(450)).truncatedTo(ChronoUnit.SECONDS);
+        UUID userId = UUID.fromString(Api.createUser(Api.uniqueEmail()));
+        UUID remembered = insertSession(userId, now.plus(Duration.ofDays(20)), now.minus(Duration.ofDays(2)));
+        UUID rememberedIdle = insertSession(userId, now.plus(Duration.ofDays(20)), now.minus(Duration.ofDays(8)));
+        database.update("UPDATE user_sessions SET remember = true WHERE id IN (?, ?)", remembered, rememberedIdle);
+
+        purger.purgeExpired(now);
+
+        assertEquals(List.of(remembered), database.column("SELECT id FROM user_sessions WHERE user_id = ?", userId));
+    }
+
+    @Test
+    void shouldDeleteExpiredPasswordResetSecretsAndKeepTheOthers() {
+        Instant now = Instant.now().plus(Duration.ofDays(460)).truncatedTo(ChronoUnit.SECONDS);
+        UUID userId = UUID.fromString(Api.createUser(Api.uniqueEmail()));
+        UUID expired = UUID.randomUUID();
+        UUID live = UUID.randomUUID();
+        for (UUID id : List.of(expired, live)) {
+            database.update("""
+                    INSERT INTO password_reset_secrets (id, user_id, secret_hash, created_at, expires_at)
+                    VALUES (?, ?, sha256(?::bytea), ?, ?)""", id, userId, id.toString(),
+                    Timestamp.from(now.minus(Duration.ofHours(1))),
+                    Timestamp.from(id == expired ? now.minusSeconds(1) : now.plusSeconds(60)));
+        }
+
+        purger.purgeExpired(now);
+
+        assertEquals(List.of(live), database.column("SELECT id FROM password_reset_secrets WHERE user_id = ?", userId));
+    }
+
+    @Test
     void shouldDeleteExpiredApiTokensAndKeepTheOthers() {
         Instant now = Instant.now().plus(Duration.ofDays(500)).truncatedTo(ChronoUnit.SECONDS);
         UUID userId = UUID.fromString(Api.createUser(Api.uniqueEmail()));

@@ -67,6 +67,15 @@ class LastAdministratorTest {
     }
 
     @Test
+    void shouldRefuseToDemoteTheLastAdministrator() {
+        Admin admin = onlyEnabledAdmins(1).get(0);
+
+        admin.request().contentType(ContentType.JSON).body(Map.of("role", "user")).put("/api/v1/users/me")
+                .then().statusCode(409).body("error", equalTo(LAST_ADMIN));
+        assertEquals(1, enabledAdmins(admin.id()));
+    }
+
+    @Test
     void shouldStillRefuseTheLastAdministratorDisablingThemselves() {
         Admin admin = onlyEnabledAdmins(1).get(0);
 

@@ -49,6 +49,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.sessionauth.support.Api;
 import dev.sessionauth.support.Database;
+import dev.sessionauth.support.TestClock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -79,6 +80,9 @@ class AccountPageBrowserTest {
 
     @Inject
     Database database;
+
+    @Inject
+    TestClock clock;
 
     private Path profile;
     private WebDriver driver;
@@ -155,6 +159,26 @@ class AccountPageBrowserTest {
     }
 
     @Test
+    void shouldKeepTheUserSignedInWhenTheyTickRememberMe() {
+        String email = Api.uniqueEmail();
+        Api.createUser(email);
+
+        driver.get(page.toString());
+        wait.until(visibilityOfElementLocated(By.id("email"))).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+        driver.findElement(By.id("remember")).click();
+        driver.findElement(By.id("login-button")).click();
+
+        wait.until(textToBe(By.id("me-email"), email));
+        Cookie cookie = driver.manage().getCookieNamed(Api.COOKIE);
+        assertThat(cookie.getExpiry(), notNullValue());
+        long days = Duration.between(Instant.now(), cookie.getExpiry().toInstant()).toDays();
+        assertThat(days, equalTo(29L));
+        given().cookie(Api.COOKIE, cookie.getValue()).get(SESSIONS)
+                .then().statusCode(200).body("find { it.current }.remember", equalTo(true));
+    }
+
+    @Test
     void shouldShowAUsersGroupsAndNoGroupAdministration() {
         String email = Api.uniqueEmail();
         String id = Api.createUser(email);
@@ -187,6 +211,30 @@ class AccountPageBrowserTest {
         driver.findElement(By.id("member-user")).sendKeys(id);
         driver.findElement(By.id("member-remove-button")).click();
         wait.until(driver -> Api.asAdmin().get("/api/v1/users/" + id).jsonPath().getList("groups").isEmpty());
+        assertThat(driver.findElement(By.id("error")).isDisplayed(), equalTo(false));
+        assertThat(policyViolations(), empty());
+    }
+
+    @Test
+    void shouldAskAStaleAdministratorForThePasswordAndThenCreateTheGroup() {
+        String group = Api.uniqueGroupName();
+        signIn(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
+        wait.until(visibilityOfElementLocated(By.id("groups-admin")));
+        clock.advance(Duration.ofMinutes(11));
+
+        driver.findElement(By.id("group-name")).sendKeys(group);
+        driver.findElement(By.id("group-create-button")).click();
+        wait.until(visibilityOfElementLocated(By.id("reauth-password")));
+        assertThat(driver.findElement(By.id("login")).isDisplayed(), equalTo(false));
+        assertThat(driver.findElement(By.id("account")).isDisplayed(), equalTo(true));
+        Api.asAdmin().get("/api/v1/groups/" + group).then().statusCode(404);
+
+        driver.findElement(By.id("reauth-password")).sendKeys(Api.ADMIN_PASSWORD);
+        driver.findElement(By.id("reauth-button")).click();
+
+        wait.until(visibilityOfElementLocated(By.cssSelector("#group-list li[data-group='" + group + "']")));
+        wait.until(invisibilityOfElementLocated(By.id("reauth")));
+        Api.asAdmin().get("/api/v1/groups/" + group).then().statusCode(200);
         assertThat(driver.findElement(By.id("error")).isDisplayed(), equalTo(false));
         assertThat(policyViolations(), empty());
     }
