@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -15,14 +16,16 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class OpenApiTest {
+
+    private static final String TEST_LOGIN = "/api/v1/auth_session/test_login";
 
     private static final List<String> PATHS = List.of("/api/v1/status", "/api/v1/stats", "/api/v1/unauthorized",
             "/api/v1/forbidden", "/api/v1/users", "/api/v1/users/{id}", "/api/v1/users/me/password",
@@ -72,11 +75,17 @@ class OpenApiTest {
         for (String path : PATHS) {
             assertTrue(published.contains(path + ":"), "published: " + path);
         }
-        // The build writes the copies (quarkus.smallrye-openapi.store-schema-directory); this catches losing that.
+        // The production build writes the copies (quarkus.smallrye-openapi.store-schema-directory). The test build
+        // serves the test-only login as well and writes its own copy to target/, so a copy committed without
+        // rebuilding after an API change differs from the served document, less that route, and fails here.
         ObjectMapper json = new ObjectMapper();
-        JsonNode served = json.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .extract().asString());
+        ObjectNode served = (ObjectNode) json.readTree(given().queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().asString());
+        assertTrue(served.path("paths").has(TEST_LOGIN), "the test build serves " + TEST_LOGIN);
+        ((ObjectNode) served.get("paths")).remove(TEST_LOGIN);
+        ((ObjectNode) served.get("components").get("schemas")).remove("TestLoginRequest");
+        assertFalse(published.contains("test_login"), "the published document has no test-only login");
         assertEquals(served, json.readTree(Path.of("application-docs", "openapi", "openapi.json").toFile()),
-                "application-docs/openapi/openapi.json is the served document");
+                "application-docs/openapi/openapi.json is the served document without the test-only login");
     }
 }
