@@ -15,96 +15,60 @@
 # CLUSTER_PG_BASE (/tmp/session-auth-cluster/pg); CLUSTER_NGINX_PORT (8090) for nginx; CLUSTER_HTTP_PORT (8091) and
 # the ports after it for the instances; CLUSTER_MANAGEMENT_PORT (9091) and the ports after it for the instances'
 # management interfaces (health, metrics; not behind nginx); CLUSTER_APP_PORT (8099) for the stand-in protected
-# application. They stay clear of bench/run.sh (55433, 8088, 9088). Needs nginx (apt-get install -y nginx) and, for
-# bench, wrk.
+# application. They stay clear of bench/run.sh (55433, 8088, 9088) and bench/compare.sh (55435, 8087, 9087); all
+# ports and directories are set in bench/lib.sh. APP=DIR runs another packaged copy of the service (default
+# target/quarkus-app, packaged if missing). Needs nginx (apt-get install -y nginx) and, for bench, wrk.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BENCH=$ROOT/bench
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
+bench_use_ports cluster
+FIRST_HTTP_PORT=$HTTP_PORT FIRST_MANAGEMENT_PORT=$MANAGEMENT_PORT
 
 MODE=${1:-}
 [ $# -gt 0 ] && shift
 INSTANCES=2 DURATION=20 WARMUP=10 CONNECTIONS=32 THREADS=2 ROUNDS=2 OUT=""
-while [ $# -gt 0 ]; do
-  case "$1" in
-    -n) INSTANCES=$2; shift 2 ;;
-    -d) DURATION=$2; shift 2 ;;
-    -w) WARMUP=$2; shift 2 ;;
-    -c) CONNECTIONS=$2; shift 2 ;;
-    -t) THREADS=$2; shift 2 ;;
-    -r) ROUNDS=$2; shift 2 ;;
-    -o) OUT=$2; shift 2 ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
-  esac
-done
+bench_options "-n -d -w -c -t -r -o" "$@"
+bench_no_arguments
 case "$MODE" in
   up | bench) ;;
-  -h | --help | help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
+  -h | --help | help) bench_help; exit 0 ;;
   *) echo "usage: $0 up [-n INSTANCES] | bench [-d SECS] [-w SECS] [-c CONNECTIONS] [-t THREADS] [-r ROUNDS] [-o DIR]" >&2
      exit 2 ;;
 esac
 
 NGINX=${NGINX:-/usr/sbin/nginx}
 [ -x "$NGINX" ] || { echo "nginx is missing: apt-get install -y nginx" >&2; exit 1; }
-export BENCH_PG_BASE=${CLUSTER_PG_BASE:-/tmp/session-auth-cluster/pg}
-export BENCH_PG_PORT=${CLUSTER_PG_PORT:-55434}
-NGINX_PORT=${CLUSTER_NGINX_PORT:-8090}
-FIRST_HTTP_PORT=${CLUSTER_HTTP_PORT:-8091}
-FIRST_MANAGEMENT_PORT=${CLUSTER_MANAGEMENT_PORT:-9091}
-APP_PORT=${CLUSTER_APP_PORT:-8099}
-COOKIES=${COOKIES:-200} USERS=${USERS:-1000}
+COOKIES=${COOKIES:-200} USERS=${USERS:-1000} BCRYPT_COST=${BCRYPT_COST:-4} PURGE_INTERVAL=${SESSION_PURGE_INTERVAL:-10s}
+APP=${APP:-$ROOT/target/quarkus-app}
 ADMIN_EMAIL=${ADMIN_EMAIL:-admin@cluster.local}
 ADMIN_PASSWORD=${ADMIN_PASSWORD:-cluster-$RANDOM-$RANDOM-$RANDOM}
-OUT=${OUT:-$BENCH/results/cluster-$(date -u +%Y%m%d-%H%M%S)}
-mkdir -p "$OUT"
-RUN_DIR=$(mktemp -d /tmp/session-auth-cluster.XXXXXX)
+bench_out_dir cluster-
+bench_require_free_ports "see the CLUSTER_*_PORT variables" "$NGINX_PORT" "$APP_PORT" \
+  $(seq "$FIRST_HTTP_PORT" $((FIRST_HTTP_PORT + INSTANCES - 1))) \
+  $(seq "$FIRST_MANAGEMENT_PORT" $((FIRST_MANAGEMENT_PORT + INSTANCES - 1)))
+RUN_DIR=$(mktemp -d "${TMPDIR:-/tmp}/session-auth-cluster.XXXXXX")
 # nginx's workers run as an unprivileged user when it is started as root: they must reach their temporary files.
 chmod 755 "$RUN_DIR"
 
-port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in "$NGINX_PORT" "$APP_PORT" $(seq "$FIRST_HTTP_PORT" $((FIRST_HTTP_PORT + INSTANCES - 1))) \
-  $(seq "$FIRST_MANAGEMENT_PORT" $((FIRST_MANAGEMENT_PORT + INSTANCES - 1))); do
-  if port_taken "$port"; then echo "port $port is already in use (see the CLUSTER_*_PORT variables)" >&2; exit 1; fi
-done
+bench_ensure_app
 
-[ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dnative-sources.skip=true)
-
-SERVICE_PIDS=() NGINX_PID=""
+NGINX_PID=""
 stop_nginx() {
   if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; fi
   NGINX_PID=""
 }
-stop_services() {
-  local pid
-  for pid in "${SERVICE_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${SERVICE_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  SERVICE_PIDS=()
-}
 # Everything this script started stops with it, by the process ids it recorded.
-clean_up() { stop_nginx; stop_services; "$BENCH/pg.sh" stop; rm -rf "$RUN_DIR"; }
-trap clean_up EXIT
-trap 'exit 130' INT TERM
+clean_up() { stop_nginx; bench_stop_services; bench_pg_stop; rm -rf "$RUN_DIR"; }
+bench_stop_on_exit clean_up
 
-"$BENCH/pg.sh" start
-psql_db() { "$BENCH/pg.sh" psql -qtA "$@"; }
-psql_db -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public; CREATE EXTENSION pgcrypto;" >/dev/null 2>&1
+bench_pg_start
 
 start_instance() { # index (0-based)
   local names=(a b c d e f g h) port=$((FIRST_HTTP_PORT + $1)) management_port=$((FIRST_MANAGEMENT_PORT + $1))
   local name=instance-${names[$1]}
-  QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$management_port INSTANCE_ID=$name \
-  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$BENCH_PG_PORT/sessionauth \
-  QUARKUS_DATASOURCE_USERNAME=sessionauth QUARKUS_DATASOURCE_PASSWORD=unused \
-  ADMIN_EMAIL=$ADMIN_EMAIL ADMIN_PASSWORD=$ADMIN_PASSWORD SESSION_COOKIE_SECURE=false \
-  BCRYPT_COST=${BCRYPT_COST:-4} SESSION_PURGE_INTERVAL=${SESSION_PURGE_INTERVAL:-10s} \
-  MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
-    java ${JAVA_OPTS:--XX:+UseSerialGC -Xmx64m} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$OUT/$name.log" 2>&1 &
-  SERVICE_PIDS+=($!)
-  for _ in $(seq 1 360); do
-    curl -sf "http://127.0.0.1:$management_port/q/health/ready" >/dev/null && return 0
-    kill -0 "${SERVICE_PIDS[-1]}" 2>/dev/null || { echo "$name died; see $OUT/$name.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "$name not ready after 180 s; see $OUT/$name.log" >&2; exit 1
+  bench_start_service "$APP" "$OUT/$name.log" "$port" "$management_port" INSTANCE_ID="$name" \
+    ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD"
+  bench_wait_ready "$SERVICE_PID" "$port" "$management_port" "$name" "$OUT/$name.log"
 }
 
 start_nginx() { # instance count
@@ -119,7 +83,7 @@ start_nginx() { # instance count
   "$NGINX" -p "$RUN_DIR" -c "$RUN_DIR/nginx.conf" -g 'daemon off;' >"$OUT/nginx.out" 2>&1 &
   NGINX_PID=$!
   for _ in $(seq 1 100); do
-    port_taken "$NGINX_PORT" && return 0
+    bench_port_taken "$NGINX_PORT" && return 0
     kill -0 "$NGINX_PID" 2>/dev/null || { echo "nginx died: $(cat "$OUT/nginx.out")" >&2; exit 1; }
     sleep 0.1
   done
@@ -136,62 +100,24 @@ if [ "$MODE" = up ]; then
   exit 0
 fi
 
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+bench_require wrk "apt-get install -y wrk"
 BASE_URL=http://127.0.0.1:$NGINX_PORT
 start_instance 0
 start_nginx 1
 echo "seeding $USERS users and logging $COOKIES of them in"
-psql_db -c "INSERT INTO users (id, email, password_hash, role, created_at, updated_at)
-  SELECT gen_random_uuid(), 'user' || i || '@bench.local', h.hash, 'USER', now(), now()
-  FROM generate_series(1, $USERS) i, (SELECT crypt('secret123', gen_salt('bf', ${BCRYPT_COST:-4})) AS hash) h;
-  ANALYZE users;" >/dev/null
-: >"$OUT/cookies.txt"
-for i in $(seq 1 "$COOKIES"); do
-  curl -s -o /dev/null -c - -d "email=user$i@bench.local" -d "password=secret123" "$BASE_URL/api/v1/auth_session/login" \
-    | awk '$6 == "_my_session_id" { print "_my_session_id=" $7 }' >>"$OUT/cookies.txt"
-done
-[ "$(wc -l <"$OUT/cookies.txt")" -eq "$COOKIES" ] || { echo "logins for cookies failed" >&2; exit 1; }
+bench_seed_users "$USERS" "$BCRYPT_COST"
+bench_login_cookies "$BASE_URL" 1 "$COOKIES" "$OUT/cookies.txt"
 
-cpu_ticks() { # utime+stime of processes and their threads; 0 for one that has exited
-  local sum=0 stat pid
-  for pid in "$@"; do
-    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || continue
-    stat=${stat##*) }
-    # shellcheck disable=SC2086
-    set -- $stat
-    sum=$((sum + ${12} + ${13}))
-  done
-  echo "$sum"
-}
-PG_PID=$(head -1 "$BENCH_PG_BASE/data/postmaster.pid")
-pg_ticks() { cpu_ticks "$PG_PID" $(pgrep -P "$PG_PID"); }
-nginx_ticks() { cpu_ticks "$NGINX_PID" $(pgrep -P "$NGINX_PID"); }
-machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $5 + $6 }' /proc/stat; } # busy idle, all cores
-
+nginx_ticks() { bench_tree_ticks "$NGINX_PID"; }
 echo -e "round\tinstances\trps\tp50_ms\tp99_ms\terrors\tnon2xx\tservice_cpu_ms_per_req\tpg_cpu_ms_per_req\tnginx_cpu_ms_per_req\tmachine_busy_pct\tload_before\tload_after" >"$OUT/results.tsv"
 measure() { # round, instance count
-  local json load0 s0 p0 n0 m0 s1 p1 n1 m1
+  local row load0
   stop_nginx
   start_nginx "$2"
-  [ "$WARMUP" -gt 0 ] && wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP"s -s "$BENCH/lua/me.lua" "$BASE_URL" -- "$OUT/cookies.txt" >/dev/null
+  [ "$WARMUP" -gt 0 ] && bench_wrk me "$OUT/cookies.txt" "$WARMUP" >/dev/null
   load0=$(cut -d' ' -f1 /proc/loadavg)
-  s0=$(cpu_ticks "${SERVICE_PIDS[@]}") p0=$(pg_ticks) n0=$(nginx_ticks) m0=$(machine_ticks)
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION"s --latency --timeout 10s -s "$BENCH/lua/me.lua" "$BASE_URL" \
-    -- "$OUT/cookies.txt" >"$OUT/me-$1-$2.wrk.txt"
-  s1=$(cpu_ticks "${SERVICE_PIDS[@]}") p1=$(pg_ticks) n1=$(nginx_ticks) m1=$(machine_ticks)
-  json=$(grep "^{" "$OUT/me-$1-$2.wrk.txt" | tail -1)
-  python3 - "$1" "$2" "$json" "$((s1 - s0))" "$((p1 - p0))" "$((n1 - n0))" "$m0" "$m1" "$(getconf CLK_TCK)" \
-    "$load0" "$(cut -d' ' -f1 /proc/loadavg)" >>"$OUT/results.tsv" <<'PY'
-import json, sys
-rnd, n, raw, service, pg, nginx, m0, m1, hz, load0, load1 = sys.argv[1:]
-r = json.loads(raw)
-per_request = lambda ticks: round(int(ticks) / int(hz) * 1000 / max(r["requests"], 1), 3)
-busy0, idle0 = map(int, m0.split())
-busy1, idle1 = map(int, m1.split())
-busy = round(100 * (busy1 - busy0) / max(busy1 - busy0 + idle1 - idle0, 1))
-print("\t".join(str(v) for v in (rnd, n, round(r["rps"]), r["p50_ms"], r["p99_ms"], r["errors"], r["non2xx"],
-      per_request(service), per_request(pg), per_request(nginx), busy, load0, load1)))
-PY
+  row=$(MACHINE_BUSY=1 bench_measure "me-$1-$2" me "$OUT/cookies.txt" "$DURATION" bench_service_ticks bench_pg_ticks nginx_ticks)
+  printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$row" "$load0" "$(cut -d' ' -f1 /proc/loadavg)" >>"$OUT/results.tsv"
   tail -1 "$OUT/results.tsv"
 }
 start_instance 1
@@ -210,13 +136,11 @@ done
   echo "# session-auth, 1 vs 2 instances behind nginx, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   echo "Command: \`bench/cluster.sh bench -d $DURATION -w $WARMUP -c $CONNECTIONS -t $THREADS -r $ROUNDS\` (GET /api/v1/users/me, $COOKIES rotating session cookies, through nginx)"
-  echo "Machine: $(uname -sr), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB; everything (wrk, nginx, the instances, PostgreSQL) on the same cores"
-  echo "Service: $(java -version 2>&1 | head -1) with ${JAVA_OPTS:--XX:+UseSerialGC -Xmx64m} and MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} per instance, commit $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown); PostgreSQL $("$BENCH/pg.sh" psql -tAc 'SHOW server_version'); $("$NGINX" -v 2>&1)"
+  echo "Machine: $(bench_machine); everything (wrk, nginx, the instances, PostgreSQL) on the same cores"
+  echo "Service: $(java -version 2>&1 | head -1) with $JAVA_OPTS and MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX per instance, commit $(bench_commit); PostgreSQL $(bench_pg_version); $("$NGINX" -v 2>&1)"
   echo
   echo "CPU columns: ms of CPU per request of the instances together, of PostgreSQL and of nginx; machine busy: share of all cores busy during the run (anyone's)."
   echo
-  echo "| round | instances | req/s | p50 ms | p99 ms | errors | non-2xx | service CPU ms/req | PostgreSQL CPU ms/req | nginx CPU ms/req | machine busy % | load avg before | load avg after |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
-  tail -n +2 "$OUT/results.tsv" | awk -F'\t' '{ printf "| %s |", $1; for (i = 2; i <= NF; i++) printf " %s |", $i; print "" }'
+  bench_md_table "$OUT/results.tsv" "| round | instances | req/s | p50 ms | p99 ms | errors | non-2xx | service CPU ms/req | PostgreSQL CPU ms/req | nginx CPU ms/req | machine busy % | load avg before | load avg after |"
 } >"$OUT/results.md"
 cat "$OUT/results.md"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Throwaway PostgreSQL for the benchmark: Debian's PostgreSQL 15 binaries, 127.0.0.1:55433, data under
-# /tmp/session-auth-bench/pg, database and role "sessionauth" (trust auth on loopback only).
+# /tmp/session-auth-bench/pg (BENCH_PG_PORT and BENCH_PG_BASE move them; see bench/lib.sh), database and role
+# "sessionauth" (trust auth on loopback only).
 #
 #   bench/pg.sh start | stop | destroy | psql [args]
 #
@@ -8,9 +9,11 @@
 # commits never wait for the disk. Never touches port 5432 or another cluster.
 set -euo pipefail
 
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
+bench_use_ports run
 PGBIN=${PGBIN:-$(pg_config --bindir 2>/dev/null || echo /usr/lib/postgresql/15/bin)}
-BASE=${BENCH_PG_BASE:-/tmp/session-auth-bench/pg}
-PORT=${BENCH_PG_PORT:-55433}
+BASE=$PG_BASE PORT=$PG_PORT
 DATA=$BASE/data
 if [ "$(id -u)" = 0 ]; then AS_PG=(runuser -u postgres --); else AS_PG=(); fi
 

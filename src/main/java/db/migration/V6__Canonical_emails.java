@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
-import dev.sessionauth.user.EmailAddress;
+import dev.sessionauth.account.EmailAddress;
 
 /**
  * Stores every email in its canonical form and makes that column unique as it is, replacing the index on
@@ -32,21 +32,7 @@ public class V6__Canonical_emails extends BaseJavaMigration {
         Map<String, List<UUID>> idsByEmail = new LinkedHashMap<>();
         Map<UUID, String> changed = new LinkedHashMap<>();
         List<UUID> tooLong = new ArrayList<>();
-        try (Statement select = connection.createStatement();
-                ResultSet users = select.executeQuery("SELECT id, email FROM users ORDER BY created_at, id")) {
-            while (users.next()) {
-                UUID id = users.getObject(1, UUID.class);
-                String email = users.getString(2);
-                String canonical = EmailAddress.canonical(email);
-                idsByEmail.computeIfAbsent(canonical, key -> new ArrayList<>()).add(id);
-                if (!canonical.equals(email)) {
-                    changed.put(id, canonical);
-                }
-                if (canonical.length() > MAX_EMAIL_LENGTH) {
-                    tooLong.add(id);
-                }
-            }
-        }
+        readCanonicalEmails(connection, idsByEmail, changed, tooLong);
         refuseIfAmbiguous(idsByEmail, tooLong);
         try (Statement ddl = connection.createStatement()) {
             // Dropped first: two canonical forms may still be equal under the old index's lower().
@@ -62,6 +48,26 @@ public class V6__Canonical_emails extends BaseJavaMigration {
         }
         try (Statement ddl = connection.createStatement()) {
             ddl.execute("ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email)");
+        }
+    }
+
+    /** Groups the users' ids by canonical email, and notes the emails that change and those too long once changed. */
+    private static void readCanonicalEmails(Connection connection, Map<String, List<UUID>> idsByEmail,
+            Map<UUID, String> changed, List<UUID> tooLong) throws SQLException {
+        try (Statement select = connection.createStatement();
+                ResultSet users = select.executeQuery("SELECT id, email FROM users ORDER BY created_at, id")) {
+            while (users.next()) {
+                UUID id = users.getObject(1, UUID.class);
+                String email = users.getString(2);
+                String canonical = EmailAddress.canonical(email);
+                idsByEmail.computeIfAbsent(canonical, key -> new ArrayList<>()).add(id);
+                if (!canonical.equals(email)) {
+                    changed.put(id, canonical);
+                }
+                if (canonical.length() > MAX_EMAIL_LENGTH) {
+                    tooLong.add(id);
+                }
+            }
         }
     }
 

@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 
+import dev.sessionauth.contract.InvalidRequestException;
+
 /**
  * Refuses a request whose Accept header cannot be parsed (400 "Wrong format") before Quarkus REST negotiates the
  * answer's type with it: its parser throws on such a header while the answer is being written, too late for the

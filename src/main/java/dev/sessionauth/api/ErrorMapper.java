@@ -1,17 +1,14 @@
 package dev.sessionauth.api;
 
 import java.io.IOException;
-import java.nio.channels.ClosedChannelException;
 import java.sql.SQLTransientConnectionException;
-import java.time.Clock;
-import java.time.Instant;
 
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Cookie;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,40 +22,40 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import dev.sessionauth.auth.AccessDeniedException;
-import dev.sessionauth.auth.Authenticator;
-import dev.sessionauth.auth.NotAuthenticatedException;
-import dev.sessionauth.auth.SessionRefusedException;
-import dev.sessionauth.auth.TooManyAttemptsException;
-import dev.sessionauth.session.LoginRejectedException;
+import dev.sessionauth.contract.ConflictException;
+import dev.sessionauth.contract.ErrorResponse;
+import dev.sessionauth.contract.InvalidRequestException;
+import dev.sessionauth.contract.RequestViolations;
+import dev.sessionauth.contract.ResourceNotFoundException;
+import dev.sessionauth.security.AccessDeniedException;
+import dev.sessionauth.security.LoginRejectedException;
+import dev.sessionauth.security.NotAuthenticatedException;
+import dev.sessionauth.security.SessionRefusedException;
+import dev.sessionauth.security.TooManyAttemptsException;
 import dev.sessionauth.session.SessionCookies;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import dev.sessionauth.store.DatabaseFailures;
 import io.vertx.core.http.HttpClosedException;
-import io.vertx.core.http.HttpServerRequest;
 
 /** The one place where exceptions become the contract's {"error": "..."} answers. */
 public class ErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
-    private static final String FORM_READER = "org.jboss.resteasy.reactive.server.handlers.FormBodyHandler";
-    private static final String REQUEST_BODY_STREAM = "org.jboss.resteasy.reactive.server.vertx.VertxInputStream$VertxBlockingInput";
-    /** quarkus.http.non-application-root-path, left at its default. */
-    private static final String QUARKUS_ENDPOINTS = "/q/";
 
-    private final Authenticator authenticator;
     private final SessionCookies sessionCookies;
-    private final Clock clock;
 
-    public ErrorMapper(Authenticator authenticator, SessionCookies sessionCookies, Clock clock) {
-        this.authenticator = authenticator;
+    public ErrorMapper(SessionCookies sessionCookies) {
         this.sessionCookies = sessionCookies;
-        this.clock = clock;
     }
 
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> invalidRequest(InvalidRequestException e) {
         return error(Status.BAD_REQUEST, e.getMessage());
+    }
+
+    /** A request record's Bean Validation: the contract's message of the first rule it breaks. */
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> invalidRequestRecord(ConstraintViolationException e) {
+        return error(Status.BAD_REQUEST, RequestViolations.firstMessage(e));
     }
 
     /**
@@ -115,38 +112,6 @@ public class ErrorMapper {
         return error(Status.NOT_FOUND, "Not found");
     }
 
-    /**
-     * A path no route matches is treated like a protected route: 401 without credentials, 403 with invalid
-     * ones, 404 only for an authenticated caller. Checking credentials is blocking work, and unmatched requests
-     * are still on the event loop, so it moves to a worker thread. Under Quarkus's /q/ the answer is a plain 404:
-     * what this port serves there is public (the API description), and health and metrics live on the management
-     * port, so a probe or scraper pointed here by mistake learns that, costs no bcrypt and counts no failure.
-     */
-    @ServerExceptionMapper
-    public Uni<RestResponse<ErrorResponse>> routeNotFound(NotFoundException e, HttpHeaders headers,
-            HttpServerRequest request, UriInfo uriInfo) {
-        // The normalised path, so that /q/../api/... is judged as the API path it is.
-        if (uriInfo.getPath().startsWith(QUARKUS_ENDPOINTS)) {
-            return Uni.createFrom().item(error(Status.NOT_FOUND, "Not found"));
-        }
-        String clientAddress = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-        Cookie cookie = headers.getCookies().get(sessionCookies.cookieName());
-        String sessionToken = cookie == null ? null : cookie.getValue();
-        Instant now = clock.instant();
-        return Uni.createFrom().item(() -> {
-            authenticator.checkUnroutedRequest(authorization, sessionToken, clientAddress, now);
-            return error(Status.NOT_FOUND, "Not found");
-        })
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onFailure(NotAuthenticatedException.class).recoverWithItem(() -> error(Status.UNAUTHORIZED, "Unauthorized"))
-                .onFailure(SessionRefusedException.class)
-                .recoverWithItem(() -> clearingSessionCookie(error(Status.FORBIDDEN, "Forbidden")))
-                .onFailure(AccessDeniedException.class).recoverWithItem(() -> error(Status.FORBIDDEN, "Forbidden"))
-                .onFailure(TooManyAttemptsException.class)
-                .recoverWithItem(failure -> tooManyAttempts((TooManyAttemptsException) failure));
-    }
-
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> methodNotAllowed(NotAllowedException e) {
         RestResponse<ErrorResponse> response = error(Status.METHOD_NOT_ALLOWED, "Method not allowed");
@@ -186,60 +151,33 @@ public class ErrorMapper {
         if (e.getSQLException() != null && DatabaseFailures.isUnavailable(e.getSQLException())) {
             return databaseUnavailable(e, uriInfo);
         }
-        return unexpected(e, uriInfo);
+        return bug(e, uriInfo);
     }
 
     /**
-     * A bug, not a client error: log it once with its stack trace and answer without details. The one exception is a
-     * form body Quarkus REST could not read, which its form reader reports with plain runtime exceptions.
+     * The request body broke while it was being read: the client closed the connection or broke the HTTP framing (a
+     * chunk size that is not hex, a multipart body cut short). Its fault, and Vert.x has usually closed the connection
+     * already. No other IOException reaches a mapper: the endpoints do no I/O of their own but JDBC, which fails with
+     * SQLExceptions, and Jackson's parse errors are the more specific JsonProcessingException. Quarkus REST 3.33.2
+     * throws it from its blocking request stream and its multipart reader, as UnreadableRequestTest and
+     * HostileInputTest (HostileRequests' framing and form cases) pin.
      */
+    @ServerExceptionMapper({ IOException.class, HttpClosedException.class })
+    public RestResponse<ErrorResponse> unreadableBody(Throwable e, UriInfo uriInfo) {
+        LOG.debugf("The request body to %s could not be read: %s", uriInfo.getPath(), e);
+        return error(Status.BAD_REQUEST, InvalidRequestException.WRONG_FORMAT);
+    }
+
+    /** A bug, not a client error: log it once with its stack trace and answer without details. */
     @ServerExceptionMapper
-    public RestResponse<ErrorResponse> unexpected(Throwable e, UriInfo uriInfo) {
-        if (isUnreadableForm(e)) {
-            return error(Status.BAD_REQUEST, InvalidRequestException.WRONG_FORMAT);
-        }
-        if (isBrokenRequestStream(e)) {
-            // The client closed the connection or broke the HTTP framing (e.g. a chunk size that is not hex) while
-            // its body was being read: its fault, and Vert.x has usually closed the connection already.
-            LOG.debugf("The request body to %s could not be read: %s", uriInfo.getPath(), e);
-            return error(Status.BAD_REQUEST, InvalidRequestException.WRONG_FORMAT);
-        }
+    public RestResponse<ErrorResponse> unexpected(Throwable e, UriInfo uriInfo, ContainerRequestContext request,
+            ResourceInfo resource) {
+        return UnreadableBodies.isUnreadableBody(e, request, resource) ? unreadableBody(e, uriInfo) : bug(e, uriInfo);
+    }
+
+    private static RestResponse<ErrorResponse> bug(Throwable e, UriInfo uriInfo) {
         LOG.errorf(e, "Unexpected error while serving %s", uriInfo.getPath());
         return error(Status.INTERNAL_SERVER_ERROR, "Internal server error");
-    }
-
-    /**
-     * Whether Quarkus REST's form reader threw while reading the request body, before any of our code ran: bad
-     * percent-encoding, an unknown charset, more fields than quarkus.http.limits.max-form-fields, a broken
-     * multipart boundary. It throws IllegalArgumentException, RuntimeException, StringIndexOutOfBoundsException or
-     * IOException for these, types that also mean bugs elsewhere, so the failure is known by where it was thrown.
-     */
-    private static boolean isUnreadableForm(Throwable e) {
-        return thrownBy(e, FORM_READER);
-    }
-
-    /**
-     * Whether reading the request body from the connection failed: the connection closed, or the HTTP decoder
-     * refused what arrived after the endpoint had started reading. Quarkus REST reports either as an IOException
-     * from its blocking input stream, whatever the cause underneath.
-     */
-    private static boolean isBrokenRequestStream(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpClosedException || cause instanceof ClosedChannelException
-                    || (cause instanceof IOException && thrownBy(cause, REQUEST_BODY_STREAM))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean thrownBy(Throwable e, String className) {
-        for (StackTraceElement frame : e.getStackTrace()) {
-            if (className.equals(frame.getClassName())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -247,11 +185,11 @@ public class ErrorMapper {
      * attributes), so it stops sending a cookie that can never work again. No Clear-Site-Data: a refused cookie may
      * have been planted by someone else, and must not cost the site's other cookies.
      */
-    private RestResponse<ErrorResponse> clearingSessionCookie(RestResponse<ErrorResponse> refusal) {
+    public RestResponse<ErrorResponse> clearingSessionCookie(RestResponse<ErrorResponse> refusal) {
         return RestResponse.ResponseBuilder.fromResponse(refusal).cookie(sessionCookies.cleared()).build();
     }
 
-    private static RestResponse<ErrorResponse> error(Status status, String message) {
+    public static RestResponse<ErrorResponse> error(Status status, String message) {
         return error(status.getStatusCode(), message);
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import dev.sessionauth.auth.AuthType;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
@@ -21,7 +20,8 @@ public interface SessionAuthConfig {
     /** Names this instance in job leases and their log lines (INSTANCE_ID); the host name and process id if unset. */
     Optional<String> instanceId();
 
-    Session session();
+    /** Session cookie and expiry settings. */
+    SessionConfig session();
 
     Password password();
 
@@ -43,49 +43,6 @@ public interface SessionAuthConfig {
 
     ApiTokens apiTokens();
 
-    /** Session cookie and expiry settings. */
-    interface Session {
-
-        /** Name of the session cookie (SESSION_NAME). */
-        @WithDefault("_my_session_id")
-        String cookieName();
-
-        /** Absolute session lifetime in seconds (SESSION_DURATION); zero or negative disables it. */
-        @WithDefault(LenientSecondsConverter.DEFAULT_ABSOLUTE_TIMEOUT_SECONDS)
-        @WithConverter(LenientSecondsConverter.class)
-        Duration absoluteTimeout();
-
-        /** A session unused for this long is expired; zero disables the idle timeout. */
-        @WithDefault("30m")
-        Duration idleTimeout();
-
-        /** The idle clock (last_seen_at) is written at most once per this interval per session. */
-        @WithDefault("1m")
-        Duration touchInterval();
-
-        /** Whether the cookie carries the Secure attribute (HTTPS only). */
-        @WithDefault("true")
-        boolean cookieSecure();
-
-        /** SameSite attribute of the cookie: lax or strict. */
-        @WithDefault("lax")
-        SameSitePolicy cookieSameSite();
-
-        /** Prefix the cookie name with __Host- (forces Secure, Path=/ and no Domain in browsers). */
-        @WithDefault("false")
-        boolean cookieHostPrefix();
-
-        /** Sessions one user may hold (MAX_SESSIONS_PER_USER); a login beyond it ends the least recently used. */
-        @WithDefault("50")
-        int maxPerUser();
-    }
-
-    /** The SameSite values the service allows; None would send the cookie on cross-site requests. */
-    enum SameSitePolicy {
-        LAX,
-        STRICT
-    }
-
     /** Password hashing. */
     interface Password {
 
@@ -105,7 +62,8 @@ public interface SessionAuthConfig {
          * lease, so the purge runs about once per interval however many instances there are.
          */
         @WithDefault("5m")
-        String interval();
+        @WithConverter(ScheduleIntervalConverter.class)
+        Optional<Duration> interval();
 
         /** Rows deleted per transaction, so the table is never locked for long and each batch is a short burst. */
         @WithDefault("250")

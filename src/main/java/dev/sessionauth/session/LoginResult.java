@@ -1,6 +1,6 @@
 package dev.sessionauth.session;
 
-import dev.sessionauth.user.User;
+import dev.sessionauth.account.User;
 
 /** A successful login: the user and the token to set in their cookie (never stored, never logged). */
 public record LoginResult(User user, String token) {

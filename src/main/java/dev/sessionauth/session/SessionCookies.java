@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.NewCookie;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.sessionauth.config.SessionAuthConfig;
+import dev.sessionauth.config.SessionConfig;
 
 /** Builds the session cookie: HttpOnly, SameSite Lax or Strict, Path=/, Secure as configured, optional __Host-. */
 @ApplicationScoped
@@ -22,11 +23,11 @@ public class SessionCookies {
     private final NewCookie.SameSite sameSite;
 
     public SessionCookies(SessionAuthConfig config) {
-        SessionAuthConfig.Session session = config.session();
+        SessionConfig session = config.session();
         this.name = session.cookieHostPrefix() ? HOST_PREFIX + session.cookieName() : session.cookieName();
         // Browsers drop a __Host- cookie that is not Secure, so the prefix implies it.
         this.secure = session.cookieSecure() || session.cookieHostPrefix();
-        this.sameSite = session.cookieSameSite() == SessionAuthConfig.SameSitePolicy.STRICT ? NewCookie.SameSite.STRICT
+        this.sameSite = session.cookieSameSite() == SessionConfig.SameSitePolicy.STRICT ? NewCookie.SameSite.STRICT
                 : NewCookie.SameSite.LAX;
     }
 

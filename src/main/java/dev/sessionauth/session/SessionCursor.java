@@ -7,7 +7,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.sessionauth.api.UuidPathParam;
+import dev.sessionauth.contract.UuidPathParam;
 
 /**
  * A position in a user's session list, the last session of a page, handed to the client as an opaque string. It

@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.sessionauth.auth.CredentialQueries;
-import dev.sessionauth.user.UserRow;
+import dev.sessionauth.account.UserRow;
+import dev.sessionauth.store.CredentialQueries;
 
 /**
  * The hot path of every cookie-authenticated request, in plain JDBC: one prepared statement (session joined to its
@@ -34,7 +34,7 @@ public class SessionLookup {
 
     public Optional<ActiveSession> findByTokenHash(byte[] tokenHash) {
         return queries.findByHash(FIND_BY_TOKEN_HASH, tokenHash, row -> new ActiveSession(row.getObject(1, UUID.class),
-                UserRow.instant(row, 2), UserRow.instant(row, 3), UserRow.read(row, 4)), "a session");
+                UserRow.instant(row, 2), UserRow.instant(row, 3), UserRow.read(row)), "a session");
     }
 
     /**

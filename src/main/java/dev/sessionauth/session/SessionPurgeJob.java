@@ -3,12 +3,13 @@ package dev.sessionauth.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.sessionauth.config.ScheduleIntervalConverter;
 import dev.sessionauth.config.SessionAuthConfig;
-import dev.sessionauth.job.JobLeases;
+import dev.sessionauth.store.JobLeases;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -49,26 +50,16 @@ public class SessionPurgeJob {
     /**
      * The shortest time between two runs: the interval less a tenth. An instance's own next firing comes one
      * interval after its last, give or take the scheduler's few milliseconds of lateness; without the slack a
-     * single instance that fired a little early would miss every other run.
+     * single instance that fired a little early would miss every other run. With the schedule off, a run started by
+     * hand still gets a spacing: that of the default five minutes.
      */
-    static Duration spacing(String interval) {
-        Duration every = parse(interval);
+    static Duration spacing(Optional<Duration> interval) {
+        Duration every = interval.orElse(Duration.ofMinutes(5));
         return every.minus(every.dividedBy(10));
     }
 
-    /**
-     * The interval in the scheduler's own syntax: ISO-8601, or a number and unit such as 30s, 5m or 1d. "off" (the
-     * schedule is disabled) still gives a run started by hand a spacing: the default five minutes.
-     */
-    private static Duration parse(String interval) {
-        String value = interval.trim();
-        String lower = value.toLowerCase(Locale.ROOT);
-        if (lower.equals("off") || lower.equals("disabled")) {
-            return Duration.ofMinutes(5);
-        }
-        if (Character.isDigit(value.charAt(0))) {
-            return Duration.parse(lower.endsWith("d") ? "P" + value : "PT" + value);
-        }
-        return Duration.parse(value);
+    /** The spacing of an interval written in the scheduler's syntax, read as the configuration reads it. */
+    static Duration spacing(String interval) {
+        return spacing(Optional.ofNullable(new ScheduleIntervalConverter().convert(interval)));
     }
 }

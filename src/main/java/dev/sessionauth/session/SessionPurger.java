@@ -6,9 +6,9 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import dev.sessionauth.auth.FailedAttemptLimiter;
-import dev.sessionauth.auth.SecurityEvents;
 import dev.sessionauth.config.SessionAuthConfig;
+import dev.sessionauth.security.FailedAttemptLimiter;
+import dev.sessionauth.security.SecurityEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**

@@ -29,20 +29,27 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import dev.sessionauth.api.ApiDocumentation;
-import dev.sessionauth.api.HeaderValues;
-import dev.sessionauth.api.ResourceNotFoundException;
-import dev.sessionauth.api.UuidPathParam;
-import dev.sessionauth.auth.Caller;
-import dev.sessionauth.auth.CurrentCaller;
-import dev.sessionauth.auth.ProxyVerificationEndpoint;
-import dev.sessionauth.auth.PublicEndpoint;
-import dev.sessionauth.user.UserResponse;
+import dev.sessionauth.account.UserResponse;
+import dev.sessionauth.contract.ApiDocumentation;
+import dev.sessionauth.contract.HeaderValues;
+import dev.sessionauth.contract.ReadsForm;
+import dev.sessionauth.contract.ResourceNotFoundException;
+import dev.sessionauth.contract.UuidPathParam;
+import dev.sessionauth.security.Caller;
+import dev.sessionauth.security.CurrentCaller;
+import dev.sessionauth.security.ProxyVerificationEndpoint;
+import dev.sessionauth.security.PublicEndpoint;
+import dev.sessionauth.security.RequestCredentials;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Session login and logout, and the caller's view of their own sessions. */
 @Path("/api/v1/auth_session")
 @Tag(name = "sessions")
+@SecurityRequirement(name = ApiDocumentation.SESSION)
+@SecurityRequirement(name = ApiDocumentation.BASIC)
+@SecurityRequirement(name = ApiDocumentation.API_TOKEN)
+@APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
@@ -52,13 +59,15 @@ public class SessionResource {
     static final String NEXT_CURSOR_HEADER = "X-Next-Cursor";
 
     private final SessionService sessionService;
+    private final SessionLogin sessionLogin;
     private final SessionCookies cookies;
     private final CurrentCaller currentCaller;
     private final Clock clock;
 
-    public SessionResource(SessionService sessionService, SessionCookies cookies, CurrentCaller currentCaller,
-            Clock clock) {
+    public SessionResource(SessionService sessionService, SessionLogin sessionLogin, SessionCookies cookies,
+            CurrentCaller currentCaller, Clock clock) {
         this.sessionService = sessionService;
+        this.sessionLogin = sessionLogin;
         this.cookies = cookies;
         this.currentCaller = currentCaller;
         this.clock = clock;
@@ -70,18 +79,18 @@ public class SessionResource {
     @APIResponseSchema(value = UserResponse.class, responseDescription = "The user; Set-Cookie carries the session token")
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
     @APIResponse(responseCode = "401", description = "{\"error\": \"wrong password\"} (or \"invalid email or password\" with LOGIN_GENERIC_ERRORS)")
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "{\"error\": \"no user found for this email\"}")
     @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @SecurityRequirements
     @POST
     @Path("login")
     @PublicEndpoint
+    @ReadsForm
     public RestResponse<UserResponse> login(@RestForm String email, @RestForm String password,
             HttpServerRequest request) {
-        ClientInfo client = new ClientInfo(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+        ClientInfo client = new ClientInfo(RequestCredentials.clientAddress(request),
                 request.getHeader(HttpHeaders.USER_AGENT));
-        LoginResult login = sessionService.login(email, password, client, clock.instant());
+        LoginResult login = sessionLogin.login(email, password, client, clock.instant());
         return RestResponse.ResponseBuilder.ok(UserResponse.of(login.user()))
                 .cookie(cookies.issue(login.token(), sessionService.absoluteTimeout()))
                 .build();
@@ -98,11 +107,6 @@ public class SessionResource {
             + "Max-Age=0, for the proxy to pass on). Send the proxied request's method in X-Original-Method: an "
             + "unsafe method riding on the session cookie from another site is refused with 403.")
     @APIResponseSchema(value = UserResponse.class, responseDescription = "Valid credentials; the user's id, email and roles are also in headers")
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
-    @SecurityRequirement(name = ApiDocumentation.SESSION)
-    @SecurityRequirement(name = ApiDocumentation.BASIC)
-    @SecurityRequirement(name = ApiDocumentation.API_TOKEN)
     @GET
     @Path("verify")
     @ProxyVerificationEndpoint
@@ -118,12 +122,7 @@ public class SessionResource {
     /** Ends the session of the cookie; a caller authenticated by Basic has no session to end (404). */
     @Operation(summary = "End the current session and clear its cookie")
     @APIResponse(responseCode = "200", description = "{}; the cookie is cleared")
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
-    @SecurityRequirement(name = ApiDocumentation.SESSION)
-    @SecurityRequirement(name = ApiDocumentation.BASIC)
-    @SecurityRequirement(name = ApiDocumentation.API_TOKEN)
     @DELETE
     @Path("logout")
     public RestResponse<Map<String, String>> logout() {
@@ -137,12 +136,7 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "Up to limit sessions, newest first", headers = @Header(name = NEXT_CURSOR_HEADER, description = "Present when more sessions follow: "
             + "send it back as the cursor parameter", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class)))
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
     @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
-    @SecurityRequirement(name = ApiDocumentation.SESSION)
-    @SecurityRequirement(name = ApiDocumentation.BASIC)
-    @SecurityRequirement(name = ApiDocumentation.API_TOKEN)
     @GET
     @Path("sessions")
     public RestResponse<List<SessionView>> list(
@@ -161,13 +155,8 @@ public class SessionResource {
     /** Ends one of the caller's sessions; ending the current one also clears its cookie. */
     @Operation(summary = "End one of the caller's sessions")
     @APIResponse(responseCode = "200", description = "{}")
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
-    @SecurityRequirement(name = ApiDocumentation.SESSION)
-    @SecurityRequirement(name = ApiDocumentation.BASIC)
-    @SecurityRequirement(name = ApiDocumentation.API_TOKEN)
     @DELETE
     @Path("sessions/{id}")
     public RestResponse<Map<String, String>> revoke(@PathParam("id") String id) {
@@ -183,12 +172,7 @@ public class SessionResource {
     /** Ends all of the caller's sessions except the current one. */
     @Operation(summary = "End all of the caller's sessions but the current one")
     @APIResponse(responseCode = "200", description = "{\"revoked\": N}")
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
     @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
-    @SecurityRequirement(name = ApiDocumentation.SESSION)
-    @SecurityRequirement(name = ApiDocumentation.BASIC)
-    @SecurityRequirement(name = ApiDocumentation.API_TOKEN)
     @DELETE
     @Path("sessions")
     public Map<String, Long> revokeOthers() {

@@ -10,16 +10,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import dev.sessionauth.api.InvalidRequestException;
-import dev.sessionauth.api.ResourceNotFoundException;
-import dev.sessionauth.auth.Caller;
-import dev.sessionauth.auth.CredentialVerifier;
-import dev.sessionauth.auth.SecurityEvents;
+import dev.sessionauth.account.User;
 import dev.sessionauth.config.SessionAuthConfig;
-import dev.sessionauth.user.User;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.sessionauth.config.SessionConfig;
+import dev.sessionauth.contract.InvalidRequestException;
+import dev.sessionauth.contract.ResourceNotFoundException;
+import dev.sessionauth.security.Caller;
+import dev.sessionauth.security.LastUseWrites;
+import dev.sessionauth.security.SecurityEvents;
 
-/** Creates, checks, lists and ends server-side sessions. */
+/** Checks, lists and ends server-side sessions ({@link SessionLogin} opens them). */
 @ApplicationScoped
 public class SessionService {
 
@@ -27,72 +27,17 @@ public class SessionService {
     private static final int MAX_PAGE_SIZE = 100;
     private static final String CANNOT_LIST = "Can't list sessions: ";
 
-    private final SessionAuthConfig.Session config;
-    private final boolean sessionsAccepted;
-    private final boolean genericLoginErrors;
-    private final CredentialVerifier credentialVerifier;
+    private final SessionConfig config;
     private final SessionLookup sessionLookup;
     private final SecurityEvents securityEvents;
+    private final LastUseWrites lastUseWrites;
 
-    public SessionService(SessionAuthConfig config, CredentialVerifier credentialVerifier, SessionLookup sessionLookup,
-            SecurityEvents securityEvents) {
+    public SessionService(SessionAuthConfig config, SessionLookup sessionLookup, SecurityEvents securityEvents,
+            LastUseWrites lastUseWrites) {
         this.config = config.session();
-        this.sessionsAccepted = config.authType().acceptsSession();
-        this.genericLoginErrors = config.login().genericErrors();
-        this.credentialVerifier = credentialVerifier;
         this.sessionLookup = sessionLookup;
         this.securityEvents = securityEvents;
-    }
-
-    /**
-     * Checks the credentials and opens a new session (never reusing an old one, so a planted cookie cannot be
-     * fixed on the victim). The bcrypt check runs outside any transaction so no connection waits on it.
-     */
-    public LoginResult login(String email, String password, ClientInfo client, Instant now) {
-        if (!sessionsAccepted) {
-            // AUTH_TYPE=basic_auth: a cookie issued here would never be accepted.
-            throw new ResourceNotFoundException();
-        }
-        if (email == null || email.isEmpty()) {
-            throw new InvalidRequestException("email missing");
-        }
-        if (password == null || password.isEmpty()) {
-            throw new InvalidRequestException("password missing");
-        }
-        CredentialVerifier.Verification verification = credentialVerifier.verify(email, password, client.ipAddress(),
-                "login", now);
-        rejectUnlessVerified(verification.outcome());
-        User user = verification.user().orElseThrow();
-        String token = SessionToken.generate();
-        Opened opened = QuarkusTransaction.requiringNew()
-                .call(() -> open(user, verification.passwordHash(), token, client, now));
-        opened.evicted().forEach(evicted -> securityEvents.sessionEvicted(user.id, evicted, config.maxPerUser(),
-                client.ipAddress()));
-        securityEvents.loginSucceeded(user.id, opened.sessionId(), client.ipAddress());
-        return new LoginResult(user, token);
-    }
-
-    /** The new session, and the sessions of the same user that it pushed over the limit. */
-    private record Opened(UUID sessionId, List<UUID> evicted) {
-    }
-
-    private void rejectUnlessVerified(CredentialVerifier.Outcome outcome) {
-        switch (outcome) {
-            case VERIFIED -> {
-                return;
-            }
-            case UNKNOWN_EMAIL -> throw new LoginRejectedException(
-                    genericLoginErrors ? LoginRejectedException.Reason.INVALID_CREDENTIALS
-                            : LoginRejectedException.Reason.UNKNOWN_EMAIL);
-            // A disabled account answers like a wrong password, so it never confirms a guessed one.
-            case WRONG_PASSWORD, DISABLED -> throw wrongPassword();
-        }
-    }
-
-    private LoginRejectedException wrongPassword() {
-        return new LoginRejectedException(
-                genericLoginErrors ? LoginRejectedException.Reason.INVALID_CREDENTIALS
-                        : LoginRejectedException.Reason.WRONG_PASSWORD);
+        this.lastUseWrites = lastUseWrites;
     }
 
     /** The session this cookie token belongs to, with its user, if it is still active at {@code now}. */
@@ -175,9 +120,8 @@ public class SessionService {
     /** Ends every session of a user (an administrator's action, or the user's own). */
     @Transactional
     public long revokeAll(Caller caller, UUID userId) {
-        if (lockSessionsOf(userId).isEmpty()) {
-            throw new ResourceNotFoundException();
-        }
+        // The user row first, as lockSessionsOf explains; no such user is 404.
+        User.lockExisting(userId);
         long revoked = UserSession.deleteAllOfUserExcept(userId, null);
         securityEvents.sessionsRevoked(caller.userId(), userId, revoked, "all", caller.clientAddress());
         return revoked;
@@ -196,40 +140,12 @@ public class SessionService {
      *
      * @return the user, or empty if there is no such user
      */
-    private static Optional<User> lockSessionsOf(UUID userId) {
+    static Optional<User> lockSessionsOf(UUID userId) {
         return User.findByIdOptional(userId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /**
-     * Inserts the session unless the password or the account changed since it was verified, and ends the user's
-     * least recently used sessions beyond the limit. The lock on the user row serialises the user's logins, so
-     * parallel logins cannot each see room under the limit, and orders this against a concurrent password change
-     * or disabling: either that change sees (and ends) this session, or this sees the change and refuses.
-     *
-     * @param verifiedHash the hash stored when the password was verified (after a re-hash, the new one)
-     */
-    private Opened open(User verified, String verifiedHash, String token, ClientInfo client, Instant now) {
-        User current = lockSessionsOf(verified.id).orElse(null);
-        if (current == null || !current.passwordHash.equals(verifiedHash) || current.disabledAt != null) {
-            throw wrongPassword();
-        }
-        // Expired sessions go first and silently, as the purge would take them: they must not cost a live one.
-        UserSession.deleteInactiveOfUser(current.id, now, config.idleTimeout());
-        List<UUID> evicted = UserSession.deleteAllButMostRecentlyUsed(current.id, config.maxPerUser() - 1);
-        UserSession session = new UserSession();
-        session.id = UUID.randomUUID();
-        session.tokenHash = SessionToken.hash(token);
-        session.user = current;
-        session.createdAt = now;
-        session.lastSeenAt = now;
-        session.expiresAt = absoluteTimeout().map(now::plus).orElse(null);
-        session.clientIp = client.ipAddress();
-        session.userAgent = client.userAgent();
-        session.persist();
-        return new Opened(session.id, evicted);
-    }
-
+    /** Without an idle timeout nothing reads last_seen_at to expire a session, so it is never written. */
     private boolean isDueForTouch(Instant lastSeenAt, Instant now) {
-        return !config.idleTimeout().isZero() && !now.isBefore(lastSeenAt.plus(config.touchInterval()));
+        return !config.idleTimeout().isZero() && lastUseWrites.isDue(lastSeenAt, now);
     }
 }

@@ -1,10 +1,9 @@
 package dev.sessionauth.session;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+
+import dev.sessionauth.security.Sha256;
 
 /** The secret a session cookie carries: 256 random bits, stored server-side only as their SHA-256. */
 public final class SessionToken {
@@ -41,11 +40,8 @@ public final class SessionToken {
         return true;
     }
 
+    /** What the database holds of a token, and looks it up by. */
     public static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", impossible);
-        }
+        return Sha256.of(token);
     }
 }

@@ -3,7 +3,7 @@ package dev.sessionauth.session;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.sessionauth.api.ApiTimestamps;
+import dev.sessionauth.contract.ApiTimestamps;
 
 /** One of the caller's sessions as they see it: its public id, never its token. */
 public record SessionView(String id, String createdAt, String lastSeenAt, String expiresAt, String ipAddress,

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import dev.sessionauth.user.User;
+import dev.sessionauth.account.User;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A named, expiring API token of a user; the database keeps only the SHA-256 of the secret. */
@@ -32,7 +32,7 @@ public class ApiToken extends PanacheEntityBase {
     public User user;
 
     @NotNull
-    @Size(min = 1, max = ApiTokenService.MAX_NAME_LENGTH)
+    @Size(min = 1, max = TokenName.MAX_LENGTH)
     @Column(updatable = false)
     public String name;
 

@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.sessionauth.auth.CredentialQueries;
-import dev.sessionauth.user.UserRow;
+import dev.sessionauth.account.UserRow;
+import dev.sessionauth.store.CredentialQueries;
 
 /**
  * The hot path of every Bearer-authenticated request, like the session lookup: one prepared statement by the token
@@ -33,7 +33,7 @@ public class ApiTokenLookup {
 
     public Optional<StoredToken> findByTokenHash(byte[] tokenHash) {
         return queries.findByHash(FIND_BY_TOKEN_HASH, tokenHash, row -> new StoredToken(row.getObject(1, UUID.class),
-                UserRow.instant(row, 2), UserRow.instant(row, 3), UserRow.read(row, 4)), "an API token");
+                UserRow.instant(row, 2), UserRow.instant(row, 3), UserRow.read(row)), "an API token");
     }
 
     /** Records a use; the condition keeps last_used_at from going backwards, and a revoked token stays deleted. */

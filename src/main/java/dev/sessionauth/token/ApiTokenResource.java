@@ -24,10 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-import dev.sessionauth.api.ApiDocumentation;
-import dev.sessionauth.api.ResourceNotFoundException;
-import dev.sessionauth.api.UuidPathParam;
-import dev.sessionauth.auth.CurrentCaller;
+import dev.sessionauth.contract.ApiDocumentation;
+import dev.sessionauth.contract.ResourceNotFoundException;
+import dev.sessionauth.contract.UuidPathParam;
+import dev.sessionauth.security.Caller;
+import dev.sessionauth.security.CurrentCaller;
 
 /** /api/v1/tokens: the caller's API tokens for other systems. */
 @Path("/api/v1/tokens")
@@ -35,6 +36,9 @@ import dev.sessionauth.auth.CurrentCaller;
 @SecurityRequirement(name = ApiDocumentation.SESSION)
 @SecurityRequirement(name = ApiDocumentation.BASIC)
 @SecurityRequirement(name = ApiDocumentation.API_TOKEN)
+@APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+@APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiTokenResource {
 
@@ -52,23 +56,19 @@ public class ApiTokenResource {
             + "or Basic credentials: a request authenticated by an API token gets 403.")
     @APIResponseSchema(value = CreatedApiToken.class, responseCode = "201", responseDescription = "The token, with its secret")
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
-    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @SecurityRequirement(name = ApiDocumentation.SESSION)
     @SecurityRequirement(name = ApiDocumentation.BASIC)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
     public CreatedApiToken create(CreateApiTokenRequest request) {
-        return apiTokenService.create(currentCaller.get(), request, clock.instant());
+        Caller caller = currentCaller.get();
+        caller.requirePasswordProven();
+        return apiTokenService.create(caller, request, clock.instant());
     }
 
     @Operation(summary = "The caller's unexpired API tokens, without their secrets")
     @APIResponse(responseCode = "200", description = "Newest first", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ApiTokenView.class)))
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
-    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @GET
     public List<ApiTokenView> list() {
         return apiTokenService.listUnexpired(currentCaller.get().userId(), clock.instant()).stream()
@@ -78,10 +78,7 @@ public class ApiTokenResource {
 
     @Operation(summary = "Revoke one of the caller's API tokens")
     @APIResponse(responseCode = "200", description = "{}")
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @DELETE
     @Path("{id}")
     public Map<String, String> revoke(@PathParam("id") String id) {

@@ -2,6 +2,7 @@ package dev.sessionauth.token;
 
 import java.util.Optional;
 
+import dev.sessionauth.security.Sha256;
 import dev.sessionauth.session.SessionToken;
 
 /**
@@ -33,6 +34,6 @@ public final class ApiTokenSecret {
     }
 
     public static byte[] hash(String token) {
-        return SessionToken.hash(token);
+        return Sha256.of(token);
     }
 }

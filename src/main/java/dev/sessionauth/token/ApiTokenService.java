@@ -9,56 +9,52 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 
-import dev.sessionauth.api.InvalidRequestException;
-import dev.sessionauth.api.ResourceNotFoundException;
-import dev.sessionauth.auth.AccessDeniedException;
-import dev.sessionauth.auth.Caller;
-import dev.sessionauth.auth.Credential;
-import dev.sessionauth.auth.SecurityEvents;
+import dev.sessionauth.account.User;
 import dev.sessionauth.config.SessionAuthConfig;
-import dev.sessionauth.user.User;
+import dev.sessionauth.contract.InvalidRequestException;
+import dev.sessionauth.contract.ResourceNotFoundException;
+import dev.sessionauth.security.AccessDeniedException;
+import dev.sessionauth.security.Caller;
+import dev.sessionauth.security.LastUseWrites;
+import dev.sessionauth.security.SecurityEvents;
 
 /** Creates, checks, lists and revokes the API tokens users give to other systems. */
 @ApplicationScoped
 public class ApiTokenService {
 
-    static final int MAX_NAME_LENGTH = 100;
-    private static final String CANNOT_CREATE = "Can't create token: ";
-
     private final SessionAuthConfig.ApiTokens config;
-    private final Duration touchInterval;
+    private final LastUseWrites lastUseWrites;
     private final ApiTokenLookup lookup;
     private final SecurityEvents securityEvents;
 
-    public ApiTokenService(SessionAuthConfig config, ApiTokenLookup lookup, SecurityEvents securityEvents) {
+    public ApiTokenService(SessionAuthConfig config, LastUseWrites lastUseWrites, ApiTokenLookup lookup,
+            SecurityEvents securityEvents) {
         this.config = config.apiTokens();
-        this.touchInterval = config.session().touchInterval();
+        this.lastUseWrites = lastUseWrites;
         this.lookup = lookup;
         this.securityEvents = securityEvents;
     }
 
     /**
-     * Creates a token for the caller and returns its secret, which is never shown again. Only a caller who proved
-     * their password (session or Basic) may create one: a leaked token must not be able to mint successors that
-     * outlive its revocation.
+     * Creates a token for the caller and returns its secret, which is never shown again. The resource lets only a
+     * caller who proved their password create one ({@link Caller#requirePasswordProven}).
      */
     @Transactional
-    public CreatedApiToken create(Caller caller, CreateApiTokenRequest request, Instant now) {
-        if (caller.credential() == Credential.API_TOKEN) {
-            throw new AccessDeniedException();
-        }
-        String name = validName(request.name());
-        int lifetimeDays = validLifetimeDays(request.expiresInDays());
+    public CreatedApiToken create(Caller caller, @Valid CreateApiTokenRequest request, Instant now) {
+        String name = request.name().strip();
+        int lifetimeDays = request.expiresInDays() == null ? config.defaultLifetimeDays() : request.expiresInDays();
         // The user row lock serialises one user's creations, so parallel requests cannot exceed the limit.
         User owner = User.<User> findByIdOptional(caller.userId(), LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(AccessDeniedException::new);
         ApiToken.deleteExpiredOfUser(owner.id, now);
         if (ApiToken.countUnexpired(owner.id, now) >= config.maxPerUser()) {
-            throw new InvalidRequestException(CANNOT_CREATE + "a user may hold at most " + config.maxPerUser() + " tokens");
+            throw new InvalidRequestException(
+                    CreateApiTokenRequest.CANNOT_CREATE + "a user may hold at most " + config.maxPerUser() + " tokens");
         }
         if (ApiToken.nameTaken(owner.id, name)) {
-            throw new InvalidRequestException(CANNOT_CREATE + "name already used");
+            throw new InvalidRequestException(CreateApiTokenRequest.CANNOT_CREATE + "name already used");
         }
         String secret = ApiTokenSecret.generate();
         ApiToken token = new ApiToken();
@@ -90,9 +86,7 @@ public class ApiTokenService {
     /** Revokes every token of a user (the user's own action or an administrator's). */
     @Transactional
     public long revokeAll(Caller caller, UUID userId) {
-        if (User.findById(userId) == null) {
-            throw new ResourceNotFoundException();
-        }
+        User.findExisting(userId);
         long revoked = ApiToken.deleteAllOfUser(userId);
         securityEvents.apiTokensRevoked(caller.userId(), userId, revoked, "all", caller.clientAddress());
         return revoked;
@@ -109,33 +103,9 @@ public class ApiTokenService {
             securityEvents.authenticationFailed("token", null, clientAddress, "invalid_token");
             return token;
         }
-        Instant lastUsedAt = token.get().lastUsedAt();
-        if (lastUsedAt == null || !now.isBefore(lastUsedAt.plus(touchInterval))) {
+        if (lastUseWrites.isDue(token.get().lastUsedAt(), now)) {
             lookup.touch(token.get().id(), now);
         }
         return token;
-    }
-
-    private static String validName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new InvalidRequestException("name missing");
-        }
-        String trimmed = name.strip();
-        if (trimmed.length() > MAX_NAME_LENGTH || trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidRequestException(
-                    CANNOT_CREATE + "name must be at most " + MAX_NAME_LENGTH + " characters, without control characters");
-        }
-        return trimmed;
-    }
-
-    private int validLifetimeDays(Integer requested) {
-        if (requested == null) {
-            return config.defaultLifetimeDays();
-        }
-        if (requested < 1 || requested > config.maxLifetimeDays()) {
-            throw new InvalidRequestException(
-                    CANNOT_CREATE + "expires_in_days must be between 1 and " + config.maxLifetimeDays());
-        }
-        return requested;
     }
 }

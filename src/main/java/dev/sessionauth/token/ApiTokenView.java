@@ -1,6 +1,6 @@
 package dev.sessionauth.token;
 
-import dev.sessionauth.api.ApiTimestamps;
+import dev.sessionauth.contract.ApiTimestamps;
 
 /** An API token as its owner sees it in a list: never the secret. */
 public record ApiTokenView(String id, String name, String createdAt, String expiresAt, String lastUsedAt) {

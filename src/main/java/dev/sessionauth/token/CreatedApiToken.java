@@ -1,6 +1,6 @@
 package dev.sessionauth.token;
 
-import dev.sessionauth.api.ApiTimestamps;
+import dev.sessionauth.contract.ApiTimestamps;
 
 /** The answer to creating an API token: the only time its secret is ever shown. */
 public record CreatedApiToken(String id, String name, String token, String createdAt, String expiresAt) {

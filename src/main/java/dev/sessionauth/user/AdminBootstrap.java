@@ -5,11 +5,15 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.validation.ConstraintViolationException;
 
 import org.jboss.logging.Logger;
 
-import dev.sessionauth.api.InvalidRequestException;
+import dev.sessionauth.account.Role;
+import dev.sessionauth.account.User;
 import dev.sessionauth.config.SessionAuthConfig;
+import dev.sessionauth.contract.InvalidRequestException;
+import dev.sessionauth.contract.RequestViolations;
 import io.quarkus.runtime.StartupEvent;
 
 /** Creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD at start-up; an existing user is never changed. */
@@ -49,11 +53,17 @@ public class AdminBootstrap {
             User created = userService.create(new CreateUserRequest(email, admin.password().get(), null, null), Role.ADMIN,
                     null, clock.instant());
             LOG.infof("Created bootstrap administrator %s", created.id);
+        } catch (ConstraintViolationException rejected) {
+            throw refused(RequestViolations.firstMessage(rejected));
         } catch (InvalidRequestException rejected) {
             // Another instance may have created it first; anything else is a configuration error worth stopping for.
             if (User.findByEmail(email).isEmpty()) {
-                throw new IllegalStateException("Cannot create the bootstrap administrator: " + rejected.getMessage());
+                throw refused(rejected.getMessage());
             }
         }
+    }
+
+    private static IllegalStateException refused(String why) {
+        return new IllegalStateException("Cannot create the bootstrap administrator: " + why);
     }
 }

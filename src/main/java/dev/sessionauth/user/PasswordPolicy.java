@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.sessionauth.auth.PasswordHasher;
+import dev.sessionauth.security.PasswordHasher;
 
 /**
  * The password rules of OWASP ASVS: at least 8 characters, up to 64 and more (72 bytes, the most bcrypt reads),

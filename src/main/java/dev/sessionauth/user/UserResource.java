@@ -3,7 +3,6 @@ package dev.sessionauth.user;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -27,12 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import dev.sessionauth.api.ApiDocumentation;
-import dev.sessionauth.api.ResourceNotFoundException;
-import dev.sessionauth.api.UuidPathParam;
-import dev.sessionauth.auth.AccessDeniedException;
-import dev.sessionauth.auth.Caller;
-import dev.sessionauth.auth.CurrentCaller;
+import dev.sessionauth.account.Role;
+import dev.sessionauth.account.UserResponse;
+import dev.sessionauth.contract.ApiDocumentation;
+import dev.sessionauth.contract.UuidPathParam;
+import dev.sessionauth.security.Caller;
+import dev.sessionauth.security.CurrentCaller;
 import dev.sessionauth.session.SessionCookies;
 import dev.sessionauth.session.SessionService;
 import dev.sessionauth.token.ApiTokenService;
@@ -43,6 +42,9 @@ import dev.sessionauth.token.ApiTokenService;
 @SecurityRequirement(name = ApiDocumentation.SESSION)
 @SecurityRequirement(name = ApiDocumentation.BASIC)
 @SecurityRequirement(name = ApiDocumentation.API_TOKEN)
+@APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
+@APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
 
@@ -67,42 +69,32 @@ public class UserResource {
 
     @Operation(summary = "All users (admins only)")
     @APIResponse(responseCode = "200", description = "Every user, oldest first", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = UserResponse.class)))
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
-    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @GET
     public List<UserResponse> list() {
-        requireAdmin();
+        currentCaller.get().requireAdmin();
         return userService.listAll().stream().map(UserResponse::of).toList();
     }
 
     @Operation(summary = "One user by id, or by \"me\" for the caller")
     @APIResponseSchema(value = UserResponse.class, responseDescription = "The user")
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @GET
     @Path("{id}")
     public UserResponse get(@PathParam("id") String id) {
         if (ME.equals(id)) {
             return currentCaller.get().profile();
         }
-        UUID userId = resolveOwnOrAdministered(id);
-        return userService.findById(userId).map(UserResponse::of).orElseThrow(ResourceNotFoundException::new);
+        return UserResponse.of(userService.findExisting(target(id)));
     }
 
     @Operation(summary = "Create a user (admins only)")
     @APIResponseSchema(value = UserResponse.class, responseCode = "201", responseDescription = "The new user")
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
-    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
     public UserResponse create(CreateUserRequest request) {
-        requireAdmin();
+        currentCaller.get().requireAdmin();
         return UserResponse.of(userService.create(request, Role.USER, currentCaller.get(), clock.instant()));
     }
 
@@ -110,18 +102,13 @@ public class UserResource {
             + "last enabled administrator's)")
     @APIResponseSchema(value = UserResponse.class, responseDescription = "The updated user")
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocumentation.CONFLICT)
-    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public UserResponse update(@PathParam("id") String id, UpdateUserRequest request) {
-        UUID userId = resolveOwnOrAdministered(id);
-        return userService.update(userId, request, currentCaller.get(), clock.instant()).map(UserResponse::of)
-                .orElseThrow(ResourceNotFoundException::new);
+        return UserResponse.of(userService.update(target(id), request, currentCaller.get(), clock.instant()));
     }
 
     /** Changes the caller's own password and ends their other sessions. */
@@ -129,8 +116,6 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "{\"revoked\": N}: how many other sessions ended")
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
     @APIResponse(responseCode = "401", description = "No credentials, or {\"error\": \"wrong password\"}")
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
-    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @PUT
     @Path("me/password")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -140,46 +125,35 @@ public class UserResource {
 
     @Operation(summary = "Delete a user and their sessions; never the last enabled administrator")
     @APIResponse(responseCode = "200", description = "{}")
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocumentation.CONFLICT)
-    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @DELETE
     @Path("{id}")
     public RestResponse<Map<String, String>> delete(@PathParam("id") String id) {
-        UUID userId = resolveOwnOrAdministered(id);
-        if (!userService.delete(userId, currentCaller.get())) {
-            throw new ResourceNotFoundException();
-        }
+        UUID userId = target(id);
+        userService.delete(userId, currentCaller.get());
         return endingOwnSessionIf(userId, Map.of());
     }
 
     /** Ends every session of the user (an administrator's tool; a user may also do it to themselves). */
     @Operation(summary = "End every session of a user")
     @APIResponse(responseCode = "200", description = "{\"revoked\": N}")
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @DELETE
     @Path("{id}/sessions")
     public RestResponse<Map<String, Long>> revokeSessions(@PathParam("id") String id) {
-        UUID userId = resolveOwnOrAdministered(id);
+        UUID userId = target(id);
         return endingOwnSessionIf(userId, Map.of("revoked", sessionService.revokeAll(currentCaller.get(), userId)));
     }
 
     /** Revokes every API token of the user (an administrator's tool when a system is compromised; or the user's own). */
     @Operation(summary = "Revoke every API token of a user")
     @APIResponse(responseCode = "200", description = "{\"revoked\": N}")
-    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocumentation.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_ATTEMPTS)
     @DELETE
     @Path("{id}/tokens")
     public Map<String, Long> revokeApiTokens(@PathParam("id") String id) {
-        UUID userId = resolveOwnOrAdministered(id);
+        UUID userId = target(id);
         return Map.of("revoked", apiTokenService.revokeAll(currentCaller.get(), userId));
     }
 
@@ -192,28 +166,9 @@ public class UserResource {
         return RestResponse.ok(body);
     }
 
-    private void requireAdmin() {
-        if (!currentCaller.get().isAdmin()) {
-            throw new AccessDeniedException();
-        }
-    }
-
-    /**
-     * Turns the path segment into a user id the caller may act on. A plain user asking for anyone else gets 403
-     * whether or not that user exists, so ids cannot be probed; an id that is not a UUID cannot exist: 404.
-     */
-    private UUID resolveOwnOrAdministered(String id) {
+    /** The user the path names ("me" or an id), if the caller may act on them. */
+    private UUID target(String id) {
         Caller caller = currentCaller.get();
-        if (ME.equals(id)) {
-            return caller.userId();
-        }
-        Optional<UUID> userId = UuidPathParam.parse(id);
-        if (userId.isEmpty() || !caller.mayActOn(userId.get())) {
-            if (!caller.isAdmin()) {
-                throw new AccessDeniedException();
-            }
-            throw new ResourceNotFoundException();
-        }
-        return userId.get();
+        return ME.equals(id) ? caller.userId() : caller.requireMayActOn(UuidPathParam.parse(id));
     }
 }

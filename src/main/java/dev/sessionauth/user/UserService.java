@@ -3,56 +3,54 @@ package dev.sessionauth.user;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 
 import org.hibernate.exception.ConstraintViolationException;
 
-import dev.sessionauth.api.ConflictException;
-import dev.sessionauth.api.InvalidRequestException;
-import dev.sessionauth.auth.AccessDeniedException;
-import dev.sessionauth.auth.Caller;
-import dev.sessionauth.auth.CredentialVerifier;
-import dev.sessionauth.auth.PasswordHasher;
-import dev.sessionauth.auth.SecurityEvents;
-import dev.sessionauth.session.LoginRejectedException;
+import dev.sessionauth.account.EmailAddress;
+import dev.sessionauth.account.Role;
+import dev.sessionauth.account.User;
+import dev.sessionauth.contract.ConflictException;
+import dev.sessionauth.contract.InvalidRequestException;
+import dev.sessionauth.contract.ResourceNotFoundException;
+import dev.sessionauth.security.AccessDeniedException;
+import dev.sessionauth.security.Caller;
+import dev.sessionauth.security.CredentialVerifier;
+import dev.sessionauth.security.LoginRejectedException;
+import dev.sessionauth.security.PasswordHasher;
+import dev.sessionauth.security.SecurityEvents;
 import dev.sessionauth.session.UserSession;
 import dev.sessionauth.token.ApiToken;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** The rules for creating, reading, changing and deleting users. */
+/**
+ * The rules for creating, reading, changing and deleting users. What a request's fields may hold is declared on the
+ * request records and checked here, on entry (Bean Validation of the @Valid parameters).
+ */
 @ApplicationScoped
 public class UserService {
 
-    private static final int MAX_EMAIL_LENGTH = 254;
-    private static final int MAX_NAME_LENGTH = 255;
-    /** Deliberately loose: one @, something on each side, a dot in the domain, no spaces or control characters. */
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
-    private static final String CANNOT_CREATE = "Can't create User: ";
-    private static final String CANNOT_UPDATE = "Can't update User: ";
     private static final String LAST_ADMINISTRATOR = "Can't remove the last administrator";
 
     private final PasswordHasher passwordHasher;
-    private final PasswordPolicy passwordPolicy;
     private final CredentialVerifier credentialVerifier;
     private final SecurityEvents securityEvents;
 
-    public UserService(PasswordHasher passwordHasher, PasswordPolicy passwordPolicy, CredentialVerifier credentialVerifier,
+    public UserService(PasswordHasher passwordHasher, CredentialVerifier credentialVerifier,
             SecurityEvents securityEvents) {
         this.passwordHasher = passwordHasher;
-        this.passwordPolicy = passwordPolicy;
         this.credentialVerifier = credentialVerifier;
         this.securityEvents = securityEvents;
     }
 
-    public Optional<User> findById(UUID id) {
-        return User.findByIdOptional(id);
+    /** The user, or 404. */
+    public User findExisting(UUID id) {
+        return User.findExisting(id);
     }
 
     public List<User> listAll() {
@@ -65,15 +63,11 @@ public class UserService {
 
     /** @param actor who creates the user, or null for the start-up bootstrap */
     @Transactional
-    public User create(CreateUserRequest request, Role role, Caller actor, Instant now) {
-        if (request.email() == null || request.email().isEmpty()) {
-            throw new InvalidRequestException("email missing");
-        }
-        if (request.password() == null || request.password().isEmpty()) {
-            throw new InvalidRequestException("password missing");
-        }
+    public User create(@Valid CreateUserRequest request, Role role, Caller actor, Instant now) {
         String email = EmailAddress.canonical(request.email());
-        checkCreatable(email, request);
+        if (User.findByEmail(email).isPresent()) {
+            throw new InvalidRequestException(CreateUserRequest.CANNOT_CREATE + "email already registered");
+        }
         User user = new User();
         user.id = UUID.randomUUID();
         user.email = email;
@@ -83,18 +77,22 @@ public class UserService {
         user.role = role;
         user.createdAt = now;
         user.updatedAt = now;
+        insert(user);
+        securityEvents.userCreated(actor == null ? null : actor.userId(), user.id, role.name().toLowerCase(Locale.ROOT),
+                actor == null ? null : actor.clientAddress());
+        return user;
+    }
+
+    private static void insert(User user) {
         try {
             user.persistAndFlush();
         } catch (PersistenceException e) {
             if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
                 // Another request registered the same email between our check and our insert.
-                throw new InvalidRequestException(CANNOT_CREATE + "email already registered");
+                throw new InvalidRequestException(CreateUserRequest.CANNOT_CREATE + "email already registered");
             }
             throw e;
         }
-        securityEvents.userCreated(actor == null ? null : actor.userId(), user.id, role.name().toLowerCase(Locale.ROOT),
-                actor == null ? null : actor.clientAddress());
-        return user;
     }
 
     /**
@@ -102,12 +100,11 @@ public class UserService {
      * the same transaction.
      */
     @Transactional
-    public Optional<User> update(UUID id, UpdateUserRequest request, Caller caller, Instant now) {
-        checkName(request.firstName(), "first_name", CANNOT_UPDATE);
-        checkName(request.lastName(), "last_name", CANNOT_UPDATE);
+    public User update(UUID id, @Valid UpdateUserRequest request, Caller caller, Instant now) {
         boolean disabling = Boolean.TRUE.equals(request.disabled());
         if (disabling && caller.isAdmin() && caller.userId().equals(id)) {
-            throw new InvalidRequestException(CANNOT_UPDATE + "an administrator cannot disable their own account");
+            throw new InvalidRequestException(
+                    UpdateUserRequest.CANNOT_UPDATE + "an administrator cannot disable their own account");
         }
         if (disabling && caller.isAdmin()) {
             // Before the user's row is locked below: the administrators' rows are always locked first.
@@ -115,35 +112,36 @@ public class UserService {
         }
         // Locked, so that a concurrent delete either waits for this change or makes it find nothing (404); without
         // the lock the change would fail at commit, on a row that is gone.
-        Optional<User> found = User.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-        found.ifPresent(user -> {
-            // A plain user may send back the user JSON they read; only a change of the flag needs an admin.
-            if (request.disabled() != null && request.disabled() != (user.disabledAt != null) && !caller.isAdmin()) {
-                throw new AccessDeniedException();
-            }
-            if (request.firstName() != null) {
-                user.firstName = request.firstName();
-            }
-            if (request.lastName() != null) {
-                user.lastName = request.lastName();
-            }
-            if (disabling && user.disabledAt == null) {
-                user.disabledAt = now;
-                // Written (and the row locked) before the sessions go, so a login racing this one either sees
-                // the account disabled or has its new session deleted here.
-                User.flush();
-                long revokedSessions = UserSession.deleteAllOfUserExcept(user.id, null);
-                // Like sessions, tokens end for good: enabling the account again must not revive them.
-                long revokedTokens = ApiToken.deleteAllOfUser(user.id);
-                securityEvents.userDisabled(caller.userId(), user.id, revokedSessions, revokedTokens,
-                        caller.clientAddress());
-            } else if (Boolean.FALSE.equals(request.disabled()) && user.disabledAt != null) {
-                user.disabledAt = null;
-                securityEvents.userEnabled(caller.userId(), user.id, caller.clientAddress());
-            }
-            user.updatedAt = now;
-        });
-        return found;
+        User user = User.lockExisting(id);
+        // A plain user may send back the user JSON they read; only a change of the flag needs an admin.
+        if (request.disabled() != null && request.disabled() != (user.disabledAt != null) && !caller.isAdmin()) {
+            throw new AccessDeniedException();
+        }
+        if (request.firstName() != null) {
+            user.firstName = request.firstName();
+        }
+        if (request.lastName() != null) {
+            user.lastName = request.lastName();
+        }
+        changeDisabled(user, request.disabled(), caller, now);
+        user.updatedAt = now;
+        return user;
+    }
+
+    private void changeDisabled(User user, Boolean disabled, Caller caller, Instant now) {
+        if (Boolean.TRUE.equals(disabled) && user.disabledAt == null) {
+            user.disabledAt = now;
+            // Written (and the row locked) before the sessions go, so a login racing this one either sees
+            // the account disabled or has its new session deleted here.
+            User.flush();
+            long revokedSessions = UserSession.deleteAllOfUserExcept(user.id, null);
+            // Like sessions, tokens end for good: enabling the account again must not revive them.
+            long revokedTokens = ApiToken.deleteAllOfUser(user.id);
+            securityEvents.userDisabled(caller.userId(), user.id, revokedSessions, revokedTokens, caller.clientAddress());
+        } else if (Boolean.FALSE.equals(disabled) && user.disabledAt != null) {
+            user.disabledAt = null;
+            securityEvents.userEnabled(caller.userId(), user.id, caller.clientAddress());
+        }
     }
 
     /**
@@ -152,16 +150,7 @@ public class UserService {
      *
      * @return how many sessions were ended
      */
-    public long changePassword(Caller caller, ChangePasswordRequest request, Instant now) {
-        if (request.currentPassword() == null || request.currentPassword().isEmpty()) {
-            throw new InvalidRequestException("current_password missing");
-        }
-        if (request.newPassword() == null || request.newPassword().isEmpty()) {
-            throw new InvalidRequestException("new_password missing");
-        }
-        passwordPolicy.problemWith(request.newPassword()).ifPresent(problem -> {
-            throw new InvalidRequestException("Can't change password: " + problem);
-        });
+    public long changePassword(Caller caller, @Valid ChangePasswordRequest request, Instant now) {
         User user = User.<User> findByIdOptional(caller.userId()).orElseThrow(AccessDeniedException::new);
         CredentialVerifier.Verification verification = credentialVerifier.verify(user.email, request.currentPassword(),
                 caller.clientAddress(), "password_change", now);
@@ -182,14 +171,13 @@ public class UserService {
      * once, one deletes and the other finds nothing. The last enabled administrator is never deleted.
      */
     @Transactional
-    public boolean delete(UUID id, Caller caller) {
+    public void delete(UUID id, Caller caller) {
         keepAnAdministratorBesides(id);
         // A bulk delete: deleteById loads the row, then fails at commit when a concurrent request deleted it.
-        boolean deleted = User.delete("id", id) > 0;
-        if (deleted) {
-            securityEvents.userDeleted(caller.userId(), id, caller.clientAddress());
+        if (User.delete("id", id) == 0) {
+            throw new ResourceNotFoundException();
         }
-        return deleted;
+        securityEvents.userDeleted(caller.userId(), id, caller.clientAddress());
     }
 
     /**
@@ -203,33 +191,6 @@ public class UserService {
         List<User> administrators = User.lockEnabledAdministrators();
         if (administrators.size() == 1 && administrators.get(0).id.equals(id)) {
             throw new ConflictException(LAST_ADMINISTRATOR);
-        }
-    }
-
-    private void checkCreatable(String email, CreateUserRequest request) {
-        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
-            throw new InvalidRequestException(CANNOT_CREATE + "email is not a valid address");
-        }
-        passwordPolicy.problemWith(request.password()).ifPresent(problem -> {
-            throw new InvalidRequestException(CANNOT_CREATE + problem);
-        });
-        checkName(request.firstName(), "first_name", CANNOT_CREATE);
-        checkName(request.lastName(), "last_name", CANNOT_CREATE);
-        if (User.findByEmail(email).isPresent()) {
-            throw new InvalidRequestException(CANNOT_CREATE + "email already registered");
-        }
-    }
-
-    private static void checkName(String name, String field, String prefix) {
-        if (name == null) {
-            return;
-        }
-        if (name.length() > MAX_NAME_LENGTH) {
-            throw new InvalidRequestException(prefix + field + " is too long");
-        }
-        if (name.indexOf('\0') >= 0) {
-            // PostgreSQL text cannot hold NUL; refuse it here instead of failing in the database.
-            throw new InvalidRequestException(prefix + field + " contains a NUL character");
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.sessionauth.api.NulPathGuard;
 import dev.sessionauth.session.SessionCookies;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;

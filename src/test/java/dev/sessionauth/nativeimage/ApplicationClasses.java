@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import dev.sessionauth.api.ErrorResponse;
+import dev.sessionauth.contract.ErrorResponse;
 
 /** The application's own classes (target/classes), as the native build sees them: every one of them. */
 final class ApplicationClasses {

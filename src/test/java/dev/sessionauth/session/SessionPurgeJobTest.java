@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.sessionauth.job.InstanceId;
+import dev.sessionauth.store.InstanceId;
 import dev.sessionauth.support.Api;
 import dev.sessionauth.support.Database;
 import dev.sessionauth.support.Together;

@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 
 import org.jboss.logmanager.ExtLogRecord;
 
-import dev.sessionauth.auth.SecurityEvents;
+import dev.sessionauth.security.SecurityEvents;
 
 /**
  * Collects the lines one logger writes while open: every line of one class, DEBUG included (its level is lowered
