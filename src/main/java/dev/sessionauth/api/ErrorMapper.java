@@ -1,7 +1,9 @@
 package dev.sessionauth.api;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
@@ -59,17 +61,12 @@ public class ErrorMapper {
     }
 
     /**
-     * Unreadable JSON, or JSON of the wrong shape or types. MismatchedInputException is named because Quarkus
-     * ships a more specific mapper for it that would otherwise answer with Jackson's details.
+     * A body in the wrong format: unreadable JSON, JSON of the wrong shape or types, or a media type the route does
+     * not read. MismatchedInputException is named because Quarkus ships a more specific mapper for it that would
+     * otherwise answer with Jackson's details.
      */
-    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class, NotSupportedException.class })
     public RestResponse<ErrorResponse> unreadableJson(Exception e) {
-        return error(Status.BAD_REQUEST, InvalidRequestException.WRONG_FORMAT);
-    }
-
-    /** A body in a media type the route does not read counts as a body in the wrong format. */
-    @ServerExceptionMapper
-    public RestResponse<ErrorResponse> unsupportedMediaType(NotSupportedException e) {
         return error(Status.BAD_REQUEST, InvalidRequestException.WRONG_FORMAT);
     }
 
@@ -132,20 +129,24 @@ public class ErrorMapper {
         if (status >= 500) {
             LOG.errorf(e, "Request failed with status %d", status);
         }
-        return error(status, Status.fromStatusCode(status) == null ? "Error" : Status.fromStatusCode(status).getReasonPhrase());
+        Status known = Status.fromStatusCode(status);
+        return error(status, known == null ? "Error" : known.getReasonPhrase());
     }
 
     /** The database cannot be reached, or no pooled connection came free in time: 503, and the client may retry. */
     @ServerExceptionMapper({ JDBCConnectionException.class, SQLTransientConnectionException.class })
     public RestResponse<ErrorResponse> databaseUnavailable(Exception e, UriInfo uriInfo) {
-        LOG.warnf("Database unavailable while serving %s: %s", uriInfo.getPath(), e.getMessage());
+        return databaseUnavailable(uriInfo, e.getMessage());
+    }
+
+    /** One line, whatever the driver put after the first: a server error's context comes on lines of its own. */
+    private static RestResponse<ErrorResponse> databaseUnavailable(UriInfo uriInfo, String message) {
+        String firstLine = message == null ? "" : message.lines().findFirst().orElse("");
+        LOG.warnf("Database unavailable while serving %s: %s", uriInfo.getPath(), firstLine);
         return error(Status.SERVICE_UNAVAILABLE, "Service unavailable");
     }
 
-    /**
-     * Hibernate reports some unavailability (the pool's acquisition timeout, a server shutting down) as a generic
-     * JDBC error; anything else of that kind is a bug.
-     */
+    /** Some unavailability (the pool's acquisition timeout, a shutdown) is a generic JDBC error; the rest is a bug. */
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> databaseError(GenericJDBCException e, UriInfo uriInfo) {
         if (e.getSQLException() != null && DatabaseFailures.isUnavailable(e.getSQLException())) {
@@ -157,10 +158,9 @@ public class ErrorMapper {
     /**
      * The request body broke while it was being read: the client closed the connection or broke the HTTP framing (a
      * chunk size that is not hex, a multipart body cut short). Its fault, and Vert.x has usually closed the connection
-     * already. No other IOException reaches a mapper: the endpoints do no I/O of their own but JDBC, which fails with
-     * SQLExceptions, and Jackson's parse errors are the more specific JsonProcessingException. Quarkus REST 3.33.2
-     * throws it from its blocking request stream and its multipart reader, as UnreadableRequestTest and
-     * HostileInputTest (HostileRequests' framing and form cases) pin.
+     * already. No other IOException reaches a mapper: the endpoints' only other I/O is JDBC (SQLExceptions), and
+     * Jackson's parse errors are the more specific JsonProcessingException. Quarkus REST 3.33.2 throws it from its
+     * request stream and multipart reader, as UnreadableRequestTest and HostileInputTest (framing, form) pin.
      */
     @ServerExceptionMapper({ IOException.class, HttpClosedException.class })
     public RestResponse<ErrorResponse> unreadableBody(Throwable e, UriInfo uriInfo) {
@@ -176,6 +176,12 @@ public class ErrorMapper {
     }
 
     private static RestResponse<ErrorResponse> bug(Throwable e, UriInfo uriInfo) {
+        Optional<SQLException> unavailable = DatabaseFailures.unavailableCause(e);
+        if (unavailable.isPresent()) {
+            // Typically a commit cut off by the primary going away, wrapped by the transaction manager: never
+            // acknowledged, so the client may retry, as after any other outage.
+            return databaseUnavailable(uriInfo, unavailable.get().getMessage());
+        }
         LOG.errorf(e, "Unexpected error while serving %s", uriInfo.getPath());
         return error(Status.INTERNAL_SERVER_ERROR, "Internal server error");
     }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,7 +38,6 @@ import dev.sessionauth.security.Caller;
 import dev.sessionauth.security.CurrentCaller;
 import dev.sessionauth.security.ProxyVerificationEndpoint;
 import dev.sessionauth.security.PublicEndpoint;
-import dev.sessionauth.security.RequestCredentials;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Session login and logout, and the caller's view of their own sessions. */
@@ -88,9 +86,7 @@ public class SessionResource {
     @ReadsForm
     public RestResponse<UserResponse> login(@RestForm String email, @RestForm String password,
             HttpServerRequest request) {
-        ClientInfo client = new ClientInfo(RequestCredentials.clientAddress(request),
-                request.getHeader(HttpHeaders.USER_AGENT));
-        LoginResult login = sessionLogin.login(email, password, client, clock.instant());
+        LoginResult login = sessionLogin.login(email, password, ClientInfo.of(request), clock.instant());
         return RestResponse.ResponseBuilder.ok(UserResponse.of(login.user()))
                 .cookie(cookies.issue(login.token(), sessionService.absoluteTimeout()))
                 .build();
@@ -178,5 +174,4 @@ public class SessionResource {
     public Map<String, Long> revokeOthers() {
         return Map.of("revoked", sessionService.revokeOthers(currentCaller.get()));
     }
-
 }

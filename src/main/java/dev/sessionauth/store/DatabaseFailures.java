@@ -1,6 +1,12 @@
 package dev.sessionauth.store;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.hibernate.exception.GenericJDBCException;
@@ -22,6 +28,32 @@ public final class DatabaseFailures {
     public static boolean isUnavailable(SQLException e) {
         String state = e.getSQLState();
         return state == null || state.length() < 2 || UNAVAILABLE_CLASSES.contains(state.substring(0, 2));
+    }
+
+    /**
+     * The SQLException somewhere in {@code failure} that shows the database unavailable, if there is one. A commit
+     * that failed because the connection died (the primary stopped, or the connection was cut) reaches the error
+     * mapper wrapped by the transaction manager: a RollbackException whose database exception is only among the
+     * suppressed ones, so both causes and suppressed exceptions are searched.
+     */
+    public static Optional<SQLException> unavailableCause(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>();
+        pending.add(failure);
+        while (!pending.isEmpty()) {
+            Throwable next = pending.poll();
+            if (!seen.add(next)) {
+                continue;
+            }
+            if (next instanceof SQLException sql && isUnavailable(sql)) {
+                return Optional.of(sql);
+            }
+            if (next.getCause() != null) {
+                pending.add(next.getCause());
+            }
+            pending.addAll(List.of(next.getSuppressed()));
+        }
+        return Optional.empty();
     }
 
     /**

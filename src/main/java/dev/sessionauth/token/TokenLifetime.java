@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Provider;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -25,18 +26,22 @@ public @interface TokenLifetime {
 
     Class<? extends Payload>[] payload() default {};
 
-    /** A bean, so that the maximum comes from the configuration. */
+    /**
+     * A bean, so that the maximum comes from the configuration. Read when a request is checked: Quarkus may create
+     * its validators before the configuration mappings are there.
+     */
     @Dependent
     class Check implements ConstraintValidator<TokenLifetime, Integer> {
 
-        private final int maxDays;
+        private final Provider<SessionAuthConfig> config;
 
-        public Check(SessionAuthConfig config) {
-            this.maxDays = config.apiTokens().maxLifetimeDays();
+        public Check(Provider<SessionAuthConfig> config) {
+            this.config = config;
         }
 
         @Override
         public boolean isValid(Integer days, ConstraintValidatorContext context) {
+            int maxDays = config.get().apiTokens().maxLifetimeDays();
             if (days == null || (days >= 1 && days <= maxDays)) {
                 return true;
             }

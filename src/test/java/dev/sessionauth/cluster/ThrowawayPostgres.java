@@ -21,9 +21,10 @@ import java.util.stream.Stream;
 
 /**
  * A throwaway cluster of the machine's own PostgreSQL (Debian's, found with {@code pg_config --bindir}), for what the
- * embedded PostgreSQL cannot do: its bundle has no client tools, and the machine's pg_dump refuses a newer server.
- * Listens on 127.0.0.1 only, with trust authentication. initdb and pg_ctl refuse to run as root, so as root they run as
- * user postgres (runuser), on a data directory owned by postgres.
+ * embedded PostgreSQL cannot do: its bundle has no client tools, the machine's pg_dump refuses a newer server, and a
+ * streaming standby needs pg_basebackup. Listens on 127.0.0.1 only, with trust authentication (replication included,
+ * as initdb sets it up). initdb and pg_ctl refuse to run as root, so as root they run as user postgres (runuser), on a
+ * data directory owned by postgres.
  */
 final class ThrowawayPostgres implements AutoCloseable {
 
@@ -39,11 +40,14 @@ final class ThrowawayPostgres implements AutoCloseable {
         this.data = data;
     }
 
-    /** Whether the binaries the backup test runs are installed (and, as root, runuser to run the server as postgres). */
+    /**
+     * Whether the binaries the backup and failover tests run are installed (and, as root, runuser to run the server as
+     * postgres). Debian's postgresql package brings them all.
+     */
     static boolean installed() {
         return BIN != null
-                && Stream.of("initdb", "pg_ctl", "pg_dump", "pg_restore", "createdb").allMatch(tool -> Files.isExecutable(
-                        BIN.resolve(tool)))
+                && Stream.of("initdb", "pg_ctl", "pg_dump", "pg_restore", "createdb", "pg_basebackup")
+                        .allMatch(tool -> Files.isExecutable(BIN.resolve(tool)))
                 && (!ROOT || Files.isExecutable(RUNUSER));
     }
 
@@ -58,6 +62,56 @@ final class ThrowawayPostgres implements AutoCloseable {
      * postgres may not be able to reach the checkout (a clone in a private temporary directory, a home directory).
      */
     static ThrowawayPostgres start(Path data) {
+        Path absolute = emptyServerDirectory(data);
+        runAsServerUser(List.of(tool("initdb"), "-D", absolute.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8"));
+        int port = FreePorts.next();
+        appendConfiguration(absolute, "listen_addresses = '127.0.0.1'", "port = " + port, "unix_socket_directories = ''",
+                "fsync = off");
+        return startServer(port, absolute);
+    }
+
+    /**
+     * Creates and starts a streaming standby of this server in {@code data} (placed as {@link #start} places it), from
+     * a base backup. It connects as {@code name}, the name {@link #requireSynchronousStandby} refers to.
+     */
+    ThrowawayPostgres startStandby(Path data, String name) {
+        Path absolute = emptyServerDirectory(data);
+        // -R writes standby.signal and primary_conninfo, the application name included.
+        runAsServerUser(List.of(tool("pg_basebackup"), "-d", "host=127.0.0.1 port=" + port + " user=postgres "
+                + "application_name=" + name, "-D", absolute.toString(), "-R", "-X", "stream", "-c", "fast"));
+        int standbyPort = FreePorts.next();
+        appendConfiguration(absolute, "port = " + standbyPort);
+        return startServer(standbyPort, absolute);
+    }
+
+    /**
+     * Makes the standby called {@code name} synchronous: from then on a commit here is acknowledged only once the
+     * standby has flushed it, so the standby holds every acknowledged commit if this server dies.
+     */
+    void requireSynchronousStandby(String name) {
+        execute("postgres", "ALTER SYSTEM SET synchronous_standby_names = '" + name + "'", "SELECT pg_reload_conf()");
+        String state = "SELECT sync_state FROM pg_stat_replication WHERE application_name = '" + name + "'";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        // The server's processes take the new setting on their own time; nothing to be woken by.
+        while (!column("postgres", state).equals(List.of("sync"))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " did not become synchronous: " + column("postgres", state));
+            }
+            pause(50);
+        }
+    }
+
+    /** Stops the server as a crash would: every connection cut, no checkpoint ({@code pg_ctl stop -m immediate}). */
+    void kill() {
+        runAsServerUser(List.of(tool("pg_ctl"), "stop", "-D", data.toString(), "-m", "immediate", "-w"));
+    }
+
+    /** Ends a standby's recovery: it becomes a primary ({@code pg_ctl promote}, which waits until it has). */
+    void promote() {
+        runAsServerUser(List.of(tool("pg_ctl"), "promote", "-D", data.toString(), "-w"));
+    }
+
+    private static Path emptyServerDirectory(Path data) {
         Path absolute = ROOT ? reachableByServerUser(data.toAbsolutePath()) : data.toAbsolutePath();
         try {
             if (Files.isRegularFile(absolute.resolve("postmaster.pid"))) {
@@ -72,20 +126,33 @@ final class ThrowawayPostgres implements AutoCloseable {
                         .lookupPrincipalByName("postgres");
                 Files.setOwner(absolute, postgres);
             }
-            runAsServerUser(List.of(tool("initdb"), "-D", absolute.toString(), "-U", "postgres", "-A", "trust", "-E",
-                    "UTF8"));
-            int port = FreePorts.next();
-            Files.writeString(absolute.resolve("postgresql.conf"), String.join("\n",
-                    "listen_addresses = '127.0.0.1'",
-                    "port = " + port,
-                    "unix_socket_directories = ''",
-                    "fsync = off",
-                    ""), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-            runAsServerUser(List.of(tool("pg_ctl"), "start", "-D", absolute.toString(), "-l",
-                    absolute.resolve("server.log").toString(), "-w"));
-            return new ThrowawayPostgres(port, absolute);
+            return absolute;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void appendConfiguration(Path data, String... lines) {
+        try {
+            Files.writeString(data.resolve("postgresql.conf"), String.join("\n", lines) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ThrowawayPostgres startServer(int port, Path data) {
+        runAsServerUser(List.of(tool("pg_ctl"), "start", "-D", data.toString(), "-l", data.resolve("server.log").toString(),
+                "-w"));
+        return new ThrowawayPostgres(port, data);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -120,9 +187,12 @@ final class ThrowawayPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
+    /** Stops the server unless it is stopped already (killed), and deletes its data. */
     @Override
     public void close() {
-        runAsServerUser(List.of(tool("pg_ctl"), "stop", "-D", data.toString(), "-m", "fast", "-w"));
+        if (Files.isRegularFile(data.resolve("postmaster.pid"))) {
+            runAsServerUser(List.of(tool("pg_ctl"), "stop", "-D", data.toString(), "-m", "fast", "-w"));
+        }
         try {
             deleteRecursively(data);
         } catch (IOException e) {
