@@ -33,10 +33,14 @@ class ApiError extends Error {
 }
 
 /** The parsed JSON body of a successful call, with the answer's headers. */
-async function exchange(method, path, body) {
+async function exchange(method, path, body, contentType) {
+    const headers = { Accept: 'application/json' };
+    if (contentType) {
+        headers['Content-Type'] = contentType;
+    }
     let response;
     try {
-        response = await fetch(API + path, { method, body, headers: { Accept: 'application/json' } });
+        response = await fetch(API + path, { method, body, headers });
     } catch (e) {
         throw new ApiError(0, 'The service could not be reached.');
     }
@@ -56,6 +60,10 @@ async function exchange(method, path, body) {
 
 async function call(method, path, body) {
     return (await exchange(method, path, body)).data;
+}
+
+async function callJson(method, path, body) {
+    return (await exchange(method, path, body, 'application/json')).data;
 }
 
 function showError(message) {
@@ -80,6 +88,7 @@ function handleFailure(e) {
 function showLogin() {
     page.account.hidden = true;
     page.sessions.replaceChildren();
+    hideGroups();
     page.password.value = '';
     page.login.hidden = false;
     page.email.focus();
@@ -93,6 +102,7 @@ async function showAccount(user) {
     page.login.hidden = true;
     page.account.hidden = false;
     await loadSessions();
+    await showGroups(user);
 }
 
 /** Every page of the list: the service answers at most 100 sessions at a time, with a cursor for the rest. */

@@ -1,5 +1,7 @@
 package dev.sessionauth.api;
 
+import static dev.sessionauth.api.ErrorAnswers.error;
+
 import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -11,7 +13,6 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -193,20 +194,5 @@ public class ErrorMapper {
      */
     public RestResponse<ErrorResponse> clearingSessionCookie(RestResponse<ErrorResponse> refusal) {
         return RestResponse.ResponseBuilder.fromResponse(refusal).cookie(sessionCookies.cleared()).build();
-    }
-
-    public static RestResponse<ErrorResponse> error(Status status, String message) {
-        return error(status.getStatusCode(), message);
-    }
-
-    /**
-     * The type is set so that writing the answer never negotiates with the request's Accept header, which may be
-     * what made the request fail.
-     */
-    private static RestResponse<ErrorResponse> error(int status, String message) {
-        return RestResponse.ResponseBuilder.<ErrorResponse> create(status)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorResponse(message))
-                .build();
     }
 }

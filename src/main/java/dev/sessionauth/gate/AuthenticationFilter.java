@@ -70,6 +70,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (caller.sessionId().isPresent()) {
             checkNotCrossSite(request, request.getMethod());
         }
+        if (!caller.mayUseMethod(request.getMethod())) {
+            throw new AccessDeniedException();
+        }
         currentCaller.set(caller);
     }
 
@@ -83,8 +86,13 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             throw new NotAuthenticatedException();
         }
         String proxiedMethod = request.getHeaderString(ProxyVerificationEndpoint.ORIGINAL_METHOD_HEADER);
-        if (caller.sessionId().isPresent() && proxiedMethod != null) {
-            checkNotCrossSite(request, proxiedMethod.trim().toUpperCase(Locale.ROOT));
+        String method = proxiedMethod == null ? null : proxiedMethod.trim().toUpperCase(Locale.ROOT);
+        if (caller.sessionId().isPresent() && method != null) {
+            checkNotCrossSite(request, method);
+        }
+        // Without the proxied method a read-only caller's request cannot be shown to be a read: refused.
+        if (caller.readOnly() && (method == null || !caller.mayUseMethod(method))) {
+            throw new AccessDeniedException();
         }
         currentCaller.set(caller);
     }

@@ -96,7 +96,8 @@ public class Authenticator {
 
     private static Caller callerOf(ApiTokenLookup.StoredToken token, String clientAddress) {
         UserRow user = token.user();
-        return new Caller(user.id(), user.role(), Credential.API_TOKEN, Optional.empty(), clientAddress, user.profile());
+        return new Caller(user.id(), user.role(), Credential.API_TOKEN, Optional.empty(), clientAddress, user.profile(),
+                token.readOnly());
     }
 
     /**

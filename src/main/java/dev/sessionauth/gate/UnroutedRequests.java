@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.sessionauth.api.ErrorAnswers;
 import dev.sessionauth.api.ErrorMapper;
 import dev.sessionauth.contract.ErrorResponse;
 import dev.sessionauth.security.AccessDeniedException;
@@ -56,13 +57,13 @@ public class UnroutedRequests {
             HttpServerRequest request, UriInfo uriInfo) {
         // The normalised path, so that /q/../api/... is judged as the API path it is.
         if (uriInfo.getPath().startsWith(QUARKUS_ENDPOINTS)) {
-            return Uni.createFrom().item(ErrorMapper.error(Status.NOT_FOUND, "Not found"));
+            return Uni.createFrom().item(ErrorAnswers.error(Status.NOT_FOUND, "Not found"));
         }
         RequestCredentials credentials = RequestCredentials.of(headers, request, sessionCookies.cookieName());
         Instant now = clock.instant();
         return Uni.createFrom().item(() -> {
             authenticator.checkUnroutedRequest(credentials, now);
-            return ErrorMapper.error(Status.NOT_FOUND, "Not found");
+            return ErrorAnswers.error(Status.NOT_FOUND, "Not found");
         })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure(NotAuthenticatedException.class)

@@ -1,5 +1,6 @@
 package dev.sessionauth.security;
 
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,10 +11,17 @@ import dev.sessionauth.contract.ResourceNotFoundException;
 /**
  * The authenticated user of the current request, the kind of credential and the session it came with (if any),
  * where it came from, and the user's record as read while authenticating (what GET /users/me answers, without
- * another query). It also answers what the caller may do: resources ask it instead of branching on the role.
+ * another query). It also answers what the caller may do: resources ask it instead of branching on the role. The
+ * record's groups are those this credential carries, read with it; a read-only caller (an API token limited to
+ * reading) may only use GET and HEAD.
  */
 public record Caller(UUID userId, Role role, Credential credential, Optional<UUID> sessionId, String clientAddress,
-        UserResponse profile) {
+        UserResponse profile, boolean readOnly) {
+
+    public Caller(UUID userId, Role role, Credential credential, Optional<UUID> sessionId, String clientAddress,
+            UserResponse profile) {
+        this(userId, role, credential, sessionId, clientAddress, profile, false);
+    }
 
     public boolean isAdmin() {
         return role == Role.ADMIN;
@@ -22,6 +30,16 @@ public record Caller(UUID userId, Role role, Credential credential, Optional<UUI
     /** Admins may act on anyone; a plain user only on their own record. */
     public boolean mayActOn(UUID otherUserId) {
         return isAdmin() || userId.equals(otherUserId);
+    }
+
+    /** Whether the caller belongs to at least one of these groups. */
+    public boolean inAnyGroup(Collection<String> groupNames) {
+        return groupNames.stream().anyMatch(profile.groups()::contains);
+    }
+
+    /** Whether this request's method is one a read-only caller may use (always true for others). */
+    public boolean mayUseMethod(String method) {
+        return !readOnly || "GET".equals(method) || "HEAD".equals(method);
     }
 
     /** @throws AccessDeniedException unless the caller is an administrator */

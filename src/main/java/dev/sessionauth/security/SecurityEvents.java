@@ -134,6 +134,26 @@ public class SecurityEvents {
                 scope, orDash(clientAddress));
     }
 
+    public void groupCreated(UUID actorId, UUID groupId, String name, String clientAddress) {
+        LOG.infof("event=group_created actor_id=%s group_id=%s group=%s client_ip=%s", actorId, groupId, name,
+                orDash(clientAddress));
+    }
+
+    public void groupDeleted(UUID actorId, UUID groupId, String name, String clientAddress) {
+        LOG.infof("event=group_deleted actor_id=%s group_id=%s group=%s client_ip=%s", actorId, groupId, name,
+                orDash(clientAddress));
+    }
+
+    public void groupMemberAdded(UUID actorId, UUID groupId, String name, UUID userId, String clientAddress) {
+        LOG.infof("event=group_member_added actor_id=%s group_id=%s group=%s user_id=%s client_ip=%s", actorId, groupId,
+                name, userId, orDash(clientAddress));
+    }
+
+    public void groupMemberRemoved(UUID actorId, UUID groupId, String name, UUID userId, String clientAddress) {
+        LOG.infof("event=group_member_removed actor_id=%s group_id=%s group=%s user_id=%s client_ip=%s", actorId,
+                groupId, name, userId, orDash(clientAddress));
+    }
+
     public void purged(long deletedSessions, long deletedApiTokens, Duration duration) {
         purgedSessions.increment(deletedSessions);
         purgeDuration.record(duration);

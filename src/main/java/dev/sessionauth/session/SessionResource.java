@@ -12,8 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,6 +38,7 @@ import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.contract.UuidPathParam;
 import dev.sessionauth.security.Caller;
 import dev.sessionauth.security.CurrentCaller;
+import dev.sessionauth.security.ProxyAccessRule;
 import dev.sessionauth.security.ProxyVerificationEndpoint;
 import dev.sessionauth.security.PublicEndpoint;
 import io.vertx.core.http.HttpServerRequest;
@@ -54,6 +57,7 @@ public class SessionResource {
     static final String USER_ID_HEADER = "X-User-Id";
     static final String USER_EMAIL_HEADER = "X-User-Email";
     static final String USER_ROLES_HEADER = "X-User-Roles";
+    static final String USER_GROUPS_HEADER = "X-User-Groups";
     static final String NEXT_CURSOR_HEADER = "X-Next-Cursor";
 
     private final SessionService sessionService;
@@ -92,26 +96,25 @@ public class SessionResource {
                 .build();
     }
 
-    /**
-     * For a reverse proxy's auth_request: who the caller is, in headers the proxy can pass on to the application
-     * behind it. Any failed check is 401 here, never 403 for bad credentials or 429 (see
-     * {@link ProxyVerificationEndpoint}).
-     */
-    @Operation(summary = "Check the caller's credentials for a reverse proxy (nginx auth_request)", description = "200 with X-User-Id, "
-            + "X-User-Email (percent-encoded UTF-8) and X-User-Roles headers and the user as body; 401 for missing, invalid, expired "
-            + "or revoked credentials and for a locked-out Basic login; a refused session cookie's 401 also clears it (Set-Cookie with "
-            + "Max-Age=0, for the proxy to pass on). Send the proxied request's method in X-Original-Method: an "
-            + "unsafe method riding on the session cookie from another site is refused with 403.")
+    @Operation(summary = "Check the caller's credentials for a reverse proxy (nginx auth_request)", description = "200 with "
+            + "X-User-Id, X-User-Email (percent-encoded UTF-8), X-User-Roles and X-User-Groups (sorted, comma-separated) headers and "
+            + "the user as body. 401 for missing, invalid, expired or revoked credentials and a locked-out Basic login (a refused "
+            + "cookie's 401 also clears it, for the proxy to pass on). 403 when the caller is in none of the group parameters' "
+            + "groups (an unknown one included) or has none of the role parameters' roles; for a cookie-borne unsafe "
+            + "X-Original-Method from another site; and for a read-only API token unless X-Original-Method is GET or HEAD.")
     @APIResponseSchema(value = UserResponse.class, responseDescription = "Valid credentials; the user's id, email and roles are also in headers")
     @GET
     @Path("verify")
     @ProxyVerificationEndpoint
-    public RestResponse<UserResponse> verify() {
-        UserResponse user = currentCaller.get().profile();
+    @Parameter(name = "group", in = ParameterIn.QUERY, description = "A group the caller must belong to; repeated, any one of them")
+    @Parameter(name = "role", in = ParameterIn.QUERY, description = "A role (user or admin) the caller must have; repeated, any one of them")
+    public RestResponse<UserResponse> verify(UriInfo uri) {
+        UserResponse user = ProxyAccessRule.of(uri.getQueryParameters()).admit(currentCaller.get()).profile();
         return RestResponse.ResponseBuilder.ok(user)
                 .header(USER_ID_HEADER, user.id())
                 .header(USER_EMAIL_HEADER, HeaderValues.percentEncoded(user.email()))
                 .header(USER_ROLES_HEADER, user.role())
+                .header(USER_GROUPS_HEADER, String.join(",", user.groups()))
                 .build();
     }
 

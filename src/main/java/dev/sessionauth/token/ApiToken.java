@@ -1,6 +1,7 @@
 package dev.sessionauth.token;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,12 +10,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import dev.sessionauth.account.User;
+import dev.sessionauth.account.UserGroup;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A named, expiring API token of a user; the database keeps only the SHA-256 of the secret. */
@@ -47,6 +52,20 @@ public class ApiToken extends PanacheEntityBase {
     @NotNull
     @Column(name = "expires_at", updatable = false)
     public Instant expiresAt;
+
+    /** May only use GET and HEAD, on the API and through verify. */
+    @Column(name = "read_only", updatable = false)
+    public boolean readOnly;
+
+    /** Carries only {@link #groups} of its owner's groups (and none once they are all gone), not all of them. */
+    @Column(name = "group_limited", updatable = false)
+    public boolean groupLimited;
+
+    /** The groups a group-limited token may carry, while its owner belongs to them; a deleted group drops out. */
+    @ManyToMany
+    @JoinTable(name = "api_token_groups", joinColumns = @JoinColumn(name = "token_id"), inverseJoinColumns = @JoinColumn(name = "group_id"))
+    @OrderBy("name")
+    public List<UserGroup> groups = new ArrayList<>();
 
     /** Written at most once per touch interval, like a session's idle clock; null until first used. */
     @Column(name = "last_used_at", insertable = false, updatable = false)

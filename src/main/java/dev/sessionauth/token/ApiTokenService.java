@@ -64,6 +64,9 @@ public class ApiTokenService {
         token.tokenHash = ApiTokenSecret.hash(secret);
         token.createdAt = now;
         token.expiresAt = now.plus(Duration.ofDays(lifetimeDays));
+        token.readOnly = Boolean.TRUE.equals(request.readOnly());
+        token.groupLimited = request.groups() != null;
+        token.groups = TokenScopes.groupsOf(owner, request.groups());
         token.persist();
         securityEvents.apiTokenCreated(owner.id, token.id, token.expiresAt, caller.clientAddress());
         return CreatedApiToken.of(token, secret);

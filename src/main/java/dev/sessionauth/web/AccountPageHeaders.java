@@ -22,7 +22,7 @@ import io.vertx.ext.web.RoutingContext;
 public class AccountPageHeaders {
 
     /** The page's files; StaticPageTest checks that every file under META-INF/resources is listed. */
-    static final List<String> PAGE_FILES = List.of("/", "/index.html", "/app.js", "/app.css");
+    static final List<String> PAGE_FILES = List.of("/", "/index.html", "/app.js", "/groups.js", "/app.css");
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     private static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";

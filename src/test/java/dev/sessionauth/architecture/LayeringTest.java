@@ -33,7 +33,7 @@ class LayeringTest {
             List.of("gate", "web"),
             List.of("api"),
             List.of("status"),
-            List.of("user"),
+            List.of("user", "group"),
             List.of("token"),
             List.of("session"),
             List.of("security"),

@@ -36,6 +36,11 @@ final class Cluster implements AutoCloseable {
      * target/{@code name}/.
      */
     static Cluster start(String name, int count, Map<String, String> extraEnvironment) {
+        return start(name, count, extraEnvironment, null);
+    }
+
+    /** The same, with nginx configured from {@code nginxTemplate} (null: bench/nginx.conf.template). */
+    static Cluster start(String name, int count, Map<String, String> extraEnvironment, Path nginxTemplate) {
         Path directory = Path.of("target", name);
         Cluster cluster = new Cluster();
         try {
@@ -63,7 +68,8 @@ final class Cluster implements AutoCloseable {
             for (PackagedService instance : cluster.instances) {
                 instance.awaitReady();
             }
-            cluster.nginx = Nginx.start(directory.resolve("nginx"), cluster.instances);
+            cluster.nginx = nginxTemplate == null ? Nginx.start(directory.resolve("nginx"), cluster.instances)
+                    : Nginx.start(directory.resolve("nginx"), cluster.instances, nginxTemplate);
             return cluster;
         } catch (IOException e) {
             cluster.close();

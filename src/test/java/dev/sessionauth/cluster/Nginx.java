@@ -37,13 +37,18 @@ final class Nginx implements AutoCloseable {
 
     /** Starts nginx balancing over {@code upstreams} and waits until it accepts connections. */
     static Nginx start(Path directory, List<PackagedService> upstreams) {
+        return start(directory, upstreams, TEMPLATE);
+    }
+
+    /** The same, configured from another template with the same placeholders. */
+    static Nginx start(Path directory, List<PackagedService> upstreams, Path template) {
         int port = FreePorts.next();
         int appPort = FreePorts.next();
         try {
             Files.createDirectories(directory);
             String servers = upstreams.stream().map(service -> "        server 127.0.0.1:" + service.port + ";")
                     .collect(Collectors.joining("\n"));
-            String config = Files.readString(TEMPLATE)
+            String config = Files.readString(template)
                     .replace("__DIR__", directory.toAbsolutePath().toString())
                     .replace("__UPSTREAM_SERVERS__", servers)
                     .replace("__LISTEN_PORT__", Integer.toString(port))

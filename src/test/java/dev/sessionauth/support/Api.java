@@ -52,6 +52,35 @@ public final class Api {
         return new LoggedInUser(id, email, login(email, PASSWORD));
     }
 
+    /** A fresh group name, so tests never depend on each other's groups. */
+    public static String uniqueGroupName() {
+        return "g-" + UUID.randomUUID();
+    }
+
+    /** Creates a group as the admin and returns its name. */
+    public static String createGroup(String name) {
+        asAdmin().contentType(ContentType.JSON).body(Map.of("name", name))
+                .post("/api/v1/groups").then().statusCode(201);
+        return name;
+    }
+
+    /** A new group with these users as members; returns its name. */
+    public static String newGroupWith(String... userIds) {
+        String name = createGroup(uniqueGroupName());
+        for (String userId : userIds) {
+            addMember(name, userId);
+        }
+        return name;
+    }
+
+    public static void addMember(String group, String userId) {
+        asAdmin().put("/api/v1/groups/" + group + "/members/" + userId).then().statusCode(200);
+    }
+
+    public static void removeMember(String group, String userId) {
+        asAdmin().delete("/api/v1/groups/" + group + "/members/" + userId).then().statusCode(200);
+    }
+
     /** A user with a live session. */
     public record LoggedInUser(String id, String email, String token) {
 

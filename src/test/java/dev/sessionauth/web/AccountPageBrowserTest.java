@@ -155,6 +155,43 @@ class AccountPageBrowserTest {
     }
 
     @Test
+    void shouldShowAUsersGroupsAndNoGroupAdministration() {
+        String email = Api.uniqueEmail();
+        String id = Api.createUser(email);
+        String group = Api.newGroupWith(id);
+
+        signIn(email, Api.PASSWORD);
+
+        wait.until(textToBe(By.id("me-groups"), group));
+        assertThat(driver.findElement(By.id("groups-admin")).isDisplayed(), equalTo(false));
+    }
+
+    @Test
+    void shouldLetAnAdministratorCreateAGroupAndAddAndRemoveAMemberByEmailOrId() {
+        String email = Api.uniqueEmail();
+        String id = Api.createUser(email);
+        String group = Api.uniqueGroupName();
+
+        signIn(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
+        wait.until(visibilityOfElementLocated(By.id("groups-admin")));
+        driver.findElement(By.id("group-name")).sendKeys(group);
+        driver.findElement(By.id("group-create-button")).click();
+        wait.until(visibilityOfElementLocated(By.cssSelector("#group-list li[data-group='" + group + "']")));
+
+        driver.findElement(By.id("member-group")).sendKeys(group);
+        driver.findElement(By.id("member-user")).sendKeys(email);
+        driver.findElement(By.id("member-add-button")).click();
+        wait.until(driver -> Api.asAdmin().get("/api/v1/users/" + id).jsonPath().getList("groups").contains(group));
+
+        driver.findElement(By.id("member-user")).clear();
+        driver.findElement(By.id("member-user")).sendKeys(id);
+        driver.findElement(By.id("member-remove-button")).click();
+        wait.until(driver -> Api.asAdmin().get("/api/v1/users/" + id).jsonPath().getList("groups").isEmpty());
+        assertThat(driver.findElement(By.id("error")).isDisplayed(), equalTo(false));
+        assertThat(policyViolations(), empty());
+    }
+
+    @Test
     void shouldRevokeAnotherSessionFromTheList() {
         String email = Api.uniqueEmail();
         Api.createUser(email);
