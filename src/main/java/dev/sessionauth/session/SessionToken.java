@@ -11,14 +11,16 @@ public final class SessionToken {
     private static final int TOKEN_BYTES = 32;
     /** Unpadded URL-safe base64 of 32 bytes. */
     private static final int TOKEN_LENGTH = 43;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private SessionToken() {
     }
 
     public static String generate() {
         byte[] bytes = new byte[TOKEN_BYTES];
-        RANDOM.nextBytes(bytes);
+        // A generator per token, never one in a static field: a native image initialises this class while it is
+        // built and refuses a SecureRandom seeded then (every executable would start from the same state). On Linux
+        // the default generator reads /dev/urandom on each call, so making one costs next to nothing.
+        new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
