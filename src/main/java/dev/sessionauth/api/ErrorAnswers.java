@@ -27,4 +27,9 @@ public final class ErrorAnswers {
                 .entity(new ErrorResponse(message))
                 .build();
     }
+
+    /** The same answer with one more header. */
+    static RestResponse<ErrorResponse> withHeader(RestResponse<ErrorResponse> answer, String name, Object value) {
+        return RestResponse.ResponseBuilder.fromResponse(answer).header(name, value).build();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.sessionauth.api;
 
 import static dev.sessionauth.api.ErrorAnswers.error;
+import static dev.sessionauth.api.ErrorAnswers.withHeader;
 
 import java.io.IOException;
 import java.sql.SQLException;
@@ -44,7 +45,6 @@ import io.vertx.core.http.HttpClosedException;
 public class ErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
-    private static final String REAUTHENTICATE_HEADER = "X-Reauthenticate";
 
     private final SessionCookies sessionCookies;
 
@@ -86,9 +86,7 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> reauthenticationRequired(ReauthenticationRequiredException e) {
-        return RestResponse.ResponseBuilder.fromResponse(error(Status.UNAUTHORIZED, e.getMessage()))
-                .header(REAUTHENTICATE_HEADER, "true")
-                .build();
+        return withHeader(error(Status.UNAUTHORIZED, e.getMessage()), "X-Reauthenticate", "true");
     }
 
     @ServerExceptionMapper
@@ -104,9 +102,7 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> tooManyAttempts(TooManyAttemptsException e) {
         long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-        return RestResponse.ResponseBuilder.fromResponse(error(Status.TOO_MANY_REQUESTS, e.getMessage()))
-                .header("Retry-After", seconds)
-                .build();
+        return withHeader(error(Status.TOO_MANY_REQUESTS, e.getMessage()), "Retry-After", seconds);
     }
 
     @ServerExceptionMapper
@@ -123,13 +119,10 @@ public class ErrorMapper {
     public RestResponse<ErrorResponse> methodNotAllowed(NotAllowedException e) {
         RestResponse<ErrorResponse> response = error(Status.METHOD_NOT_ALLOWED, "Method not allowed");
         String allow = e.getResponse().getHeaderString("Allow");
-        return allow == null ? response : RestResponse.ResponseBuilder.fromResponse(response).header("Allow", allow).build();
+        return allow == null ? response : withHeader(response, "Allow", allow);
     }
 
-    /**
-     * Any other HTTP-level rejection keeps its status and says it in the contract's shape. The framework's own
-     * 400s come from request bodies it could not read.
-     */
+    /** Any other HTTP-level rejection keeps its status; the framework's own 400s are bodies it could not read. */
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
@@ -201,7 +194,7 @@ public class ErrorMapper {
      * attributes), so it stops sending a cookie that can never work again. No Clear-Site-Data: a refused cookie may
      * have been planted by someone else, and must not cost the site's other cookies.
      */
-    public RestResponse<ErrorResponse> clearingSessionCookie(RestResponse<ErrorResponse> refusal) {
+    private RestResponse<ErrorResponse> clearingSessionCookie(RestResponse<ErrorResponse> refusal) {
         return RestResponse.ResponseBuilder.fromResponse(refusal).cookie(sessionCookies.cleared()).build();
     }
 }

@@ -15,6 +15,7 @@ import dev.sessionauth.account.User;
 import dev.sessionauth.account.UserGroup;
 import dev.sessionauth.contract.ConflictException;
 import dev.sessionauth.contract.InvalidRequestException;
+import dev.sessionauth.contract.PageSize;
 import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.contract.UuidPathParam;
 import dev.sessionauth.security.Caller;
@@ -26,8 +27,6 @@ import dev.sessionauth.security.SecurityEvents;
  */
 @ApplicationScoped
 public class GroupService {
-
-    private static final String CANNOT_LIST = "Can't list: ";
 
     private final SecurityEvents securityEvents;
 
@@ -49,10 +48,10 @@ public class GroupService {
 
     public GroupPage<UserGroup> list(Caller caller, String limit, String cursor) {
         caller.requireAdmin();
-        int pageSize = PageCursor.pageSize(limit);
+        int pageSize = PageSize.of(limit, PageCursor.CANNOT_LIST);
         String after = PageCursor.decode(cursor);
         if (after != null && !UserGroup.isValidName(after)) {
-            throw new InvalidRequestException(CANNOT_LIST + "invalid cursor");
+            throw new InvalidRequestException(PageCursor.CANNOT_LIST + "invalid cursor");
         }
         return page(UserGroup.pageByName(after, pageSize + 1), pageSize, group -> group.name);
     }
@@ -77,10 +76,11 @@ public class GroupService {
     public GroupPage<GroupMember.Listed> members(Caller caller, String name, String limit, String cursor) {
         caller.requireAdmin();
         UserGroup group = existing(name);
-        int pageSize = PageCursor.pageSize(limit);
+        int pageSize = PageSize.of(limit, PageCursor.CANNOT_LIST);
         String afterText = PageCursor.decode(cursor);
         UUID after = afterText == null ? null
-                : UuidPathParam.parse(afterText).orElseThrow(() -> new InvalidRequestException(CANNOT_LIST + "invalid cursor"));
+                : UuidPathParam.parse(afterText)
+                        .orElseThrow(() -> new InvalidRequestException(PageCursor.CANNOT_LIST + "invalid cursor"));
         return page(GroupMember.pageOfGroup(group.id, after, pageSize + 1), pageSize, member -> member.user().id.toString());
     }
 

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import dev.sessionauth.account.User;
 import dev.sessionauth.contract.InvalidRequestException;
+import dev.sessionauth.contract.PageSize;
 import dev.sessionauth.contract.ResourceNotFoundException;
 import dev.sessionauth.security.Caller;
 import dev.sessionauth.security.LastUseWrites;
@@ -22,7 +23,6 @@ import dev.sessionauth.security.SecurityEvents;
 public class SessionService {
 
     /** The largest page of the session list, and the size of a page when the client names none. */
-    private static final int MAX_PAGE_SIZE = 100;
     private static final String CANNOT_LIST = "Can't list sessions: ";
 
     private final SessionLookup sessionLookup;
@@ -58,7 +58,7 @@ public class SessionService {
      * @param cursor a cursor from a previous page, or null for the first page
      */
     public SessionPage listActive(UUID userId, String limit, String cursor, Instant now) {
-        int pageSize = pageSize(limit);
+        int pageSize = PageSize.of(limit, CANNOT_LIST);
         Optional<SessionCursor> after = cursor == null ? Optional.empty()
                 : Optional.of(SessionCursor.parse(cursor)
                         .orElseThrow(() -> new InvalidRequestException(CANNOT_LIST + "invalid cursor")));
@@ -69,18 +69,6 @@ public class SessionService {
         }
         List<UserSession> page = rows.subList(0, pageSize);
         return new SessionPage(page, Optional.of(SessionCursor.after(page.get(pageSize - 1)).encode()));
-    }
-
-    private static int pageSize(String limit) {
-        if (limit == null) {
-            return MAX_PAGE_SIZE;
-        }
-        // Digits only: no sign, spaces, decimals or hexadecimal, and never a number too large to parse.
-        int size = limit.matches("[0-9]{1,3}") ? Integer.parseInt(limit) : 0;
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidRequestException(CANNOT_LIST + "limit must be a whole number from 1 to " + MAX_PAGE_SIZE);
-        }
-        return size;
     }
 
     /**
