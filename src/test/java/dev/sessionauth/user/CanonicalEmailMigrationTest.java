@@ -7,32 +7,25 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.sessionauth.support.Database;
+import dev.sessionauth.support.ScratchDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -44,36 +37,20 @@ class CanonicalEmailMigrationTest {
 
     private static final String PREVIOUS_VERSION = "5";
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String username;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
-
     @Inject
     Database database;
 
-    private String scratchDatabase;
+    private ScratchDatabase scratch;
 
     @BeforeEach
     void createScratchDatabase() throws SQLException {
-        scratchDatabase = "migration_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection server = DriverManager.getConnection(jdbcUrl, username, password.orElse(null));
-                Statement create = server.createStatement()) {
-            create.execute("CREATE DATABASE " + scratchDatabase);
-        }
-        flyway(PREVIOUS_VERSION).migrate();
+        scratch = ScratchDatabase.create();
+        scratch.flyway(PREVIOUS_VERSION).migrate();
     }
 
     @AfterEach
     void dropScratchDatabase() throws SQLException {
-        try (Connection server = DriverManager.getConnection(jdbcUrl, username, password.orElse(null));
-                Statement drop = server.createStatement()) {
-            drop.execute("DROP DATABASE " + scratchDatabase + " WITH (FORCE)");
-        }
+        scratch.close();
     }
 
     @Test
@@ -94,7 +71,7 @@ class CanonicalEmailMigrationTest {
         expected.put(insertUser("\u0130nci@example.com"), "i\u0307nci@example.com");
         expected.put(insertUser("already@example.com"), "already@example.com");
 
-        flyway(null).migrate();
+        scratch.flyway("latest").migrate();
 
         Map<UUID, String> stored = new LinkedHashMap<>();
         for (UUID id : expected.keySet()) {
@@ -115,7 +92,7 @@ class CanonicalEmailMigrationTest {
         UUID wideAnn = insertUser("\uFF41\uFF4E\uFF4E@example.com");
         UUID unrelated = insertUser("Somebody.Else@example.com");
 
-        FlywayException failure = assertThrows(FlywayException.class, () -> flyway(null).migrate());
+        FlywayException failure = assertThrows(FlywayException.class, () -> scratch.flyway("latest").migrate());
 
         assertThat(messages(failure), allOf(containsString(kim + ", " + wideKim), containsString(ann + ", " + wideAnn),
                 not(containsString(unrelated.toString())), not(containsString("example.com"))));
@@ -125,18 +102,10 @@ class CanonicalEmailMigrationTest {
         assertEquals(1L, single("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email_lower_key'"));
     }
 
-    private Flyway flyway(String target) {
-        return Flyway.configure(getClass().getClassLoader())
-                .dataSource(scratchUrl(), username, password.orElse(null))
-                .locations("classpath:db/migration")
-                .target(target == null ? "latest" : target)
-                .load();
-    }
-
     private UUID insertUser(String email) throws SQLException {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now();
-        try (Connection connection = scratchConnection();
+        try (Connection connection = scratch.connect();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO users "
                         + "(id, email, password_hash, role, created_at, updated_at) VALUES (?, ?, 'x', 'USER', ?, ?)")) {
             insert.setObject(1, id);
@@ -148,30 +117,8 @@ class CanonicalEmailMigrationTest {
         return id;
     }
 
-    private Object single(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = scratchConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getObject(1) : null;
-            }
-        }
-    }
-
-    private Connection scratchConnection() throws SQLException {
-        return DriverManager.getConnection(scratchUrl(), username, password.orElse(null));
-    }
-
-    /** The test server's URL with the scratch database in place of the configured one. */
-    private String scratchUrl() {
-        try {
-            URI server = URI.create(jdbcUrl.substring("jdbc:".length()));
-            return "jdbc:" + new URI(server.getScheme(), server.getAuthority(), "/" + scratchDatabase, server.getQuery(), null);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+    private Object single(String sql, Object... parameters) {
+        return scratch.database().single(sql, parameters);
     }
 
     private static String messages(Throwable failure) {
