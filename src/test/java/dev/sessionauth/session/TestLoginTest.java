@@ -17,7 +17,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** The test build has the password-free login; TestLoginAbsentIT shows that the production jar does not. */
+/** The test build has the password-free login; NoTestLoginInPackagedJarIT shows that the production jar does not. */
 @QuarkusTest
 class TestLoginTest {
 

@@ -23,7 +23,7 @@ import io.restassured.response.Response;
  * path does (401 without credentials, 404 with valid ones), and the build generated no bean for it.
  */
 @EnabledIf(value = "dev.sessionauth.cluster.Nginx#installed", disabledReason = "needs /usr/sbin/nginx (apt-get install nginx)")
-class TestLoginAbsentIT {
+class NoTestLoginInPackagedJarIT {
 
     private static final String TEST_LOGIN = "/api/v1/auth_session/test_login";
     private static final String UNKNOWN = "/api/v1/auth_session/no_such_route";
