@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import dev.sessionauth.support.Api;
 import dev.sessionauth.support.Database;
 import dev.sessionauth.support.LogCapture;
+import dev.sessionauth.support.ProblemLogCapture;
 import dev.sessionauth.support.Together;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -232,6 +233,31 @@ class GroupResourceTest {
         Api.asAdmin().queryParam("limit", 0).get(GROUPS).then().statusCode(400);
         Api.asAdmin().queryParam("cursor", "%%%").get(GROUPS).then().statusCode(400);
         Api.asAdmin().queryParam("cursor", "bm90IGEgdXVpZA").get(GROUPS + "/" + name + "/members").then().statusCode(400);
+    }
+
+    @Test
+    void shouldRefuseHostilePageSizesAndCursorsOfBothListsWithoutAProblem() {
+        String name = Api.createGroup(Api.uniqueGroupName());
+        List<String> lists = List.of(GROUPS, GROUPS + "/" + name + "/members");
+        // Non-ASCII digits (Arabic-Indic three, full-width five) are not whole numbers here either.
+        List<String> limits = List.of("0", "101", "-1", "abc", "1.5", "99999999999999999999", " 5", "0x10",
+                "\u0663", "\uFF15", "1e2");
+
+        try (ProblemLogCapture problems = ProblemLogCapture.start()) {
+            for (String list : lists) {
+                for (String limit : limits) {
+                    Api.asAdmin().queryParam("limit", limit).get(list).then().statusCode(400)
+                            .contentType(ContentType.JSON)
+                            .body("error", equalTo("Can't list: limit must be a whole number from 1 to 100"));
+                }
+                for (String cursor : List.of("%%%", "x".repeat(300), "\u00e9t\u00e9")) {
+                    Api.asAdmin().queryParam("cursor", cursor).get(list).then().statusCode(400)
+                            .contentType(ContentType.JSON).body("error", equalTo("Can't list: invalid cursor"));
+                }
+                Api.asAdmin().queryParam("limit", "").queryParam("cursor", "").get(list).then().statusCode(200);
+            }
+            assertThat(problems.problems(), hasSize(0));
+        }
     }
 
     @Test

@@ -101,7 +101,8 @@ class SessionListPagingTest {
         Api.LoggedInUser user = Api.newLoggedInUser();
 
         try (ProblemLogCapture problems = ProblemLogCapture.start()) {
-            for (String limit : List.of("0", "101", "-1", "abc", "1.5", "99999999999999999999", " 5", "0x10")) {
+            for (String limit : List.of("0", "101", "-1", "abc", "1.5", "99999999999999999999", " 5", "0x10", "\u0663",
+                    "\uFF15", "1e2")) {
                 user.request().queryParam("limit", limit).get(SESSIONS).then()
                         .statusCode(400).contentType(ContentType.JSON)
                         .body("error", equalTo("Can't list sessions: limit must be a whole number from 1 to 100"));
