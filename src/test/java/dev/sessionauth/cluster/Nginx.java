@@ -40,6 +40,15 @@ final class Nginx implements AutoCloseable {
         return start(directory, upstreams, TEMPLATE);
     }
 
+    /**
+     * Started as root, nginx runs its workers as nobody, who cannot write the cache and temporary files when the
+     * checkout lies in a directory only its owner may enter (`mktemp -d` makes one, mode 0700): GroupCacheIT then
+     * got nginx's own 500 on every cache miss. The workers stay the user who runs the tests.
+     */
+    private static String workerUser() {
+        return "root".equals(System.getProperty("user.name")) ? " user root;" : "";
+    }
+
     /** The same, configured from another template with the same placeholders. */
     static Nginx start(Path directory, List<PackagedService> upstreams, Path template) {
         int port = FreePorts.next();
@@ -57,7 +66,7 @@ final class Nginx implements AutoCloseable {
             Files.writeString(conf, config);
             // Notices on stderr as well: the master says "start worker process" once its sockets are bound.
             Process process = new ProcessBuilder(BINARY.toString(), "-p", directory.toAbsolutePath().toString(), "-c",
-                    conf.toAbsolutePath().toString(), "-g", "daemon off; error_log stderr notice;")
+                    conf.toAbsolutePath().toString(), "-g", "daemon off; error_log stderr notice;" + workerUser())
                     .redirectErrorStream(true)
                     .start();
             Nginx nginx = new Nginx(port, appPort, directory, process);
